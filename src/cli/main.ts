@@ -1,0 +1,33 @@
+/**
+ * The `kalendaryo` command: one binary for every role (serve, worker, migrate, expand, ics …).
+ * Each command lives in its own file under commands/ and is loaded only when asked for, so a quick
+ * command (expand, ics check) never pays for the server's imports.
+ */
+export type CommandRunner = (args: string[]) => Promise<number | void>;
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRunner }> }> = {
+  expand: { summary: 'expand recurrence cases (JSON Lines on stdin)', load: () => import('./commands/expand.js') },
+};
+
+function printHelp(): void {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  process.stdout.write(`usage: kalendaryo <command> [options]\n\ncommands:\n${lines.join('\n')}\n`);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printHelp();
+    return;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`kalendaryo: unknown command "${name}"\n`);
+    printHelp();
+    process.exitCode = 2;
+    return;
+  }
+  const { run } = await command.load();
+  const code = await run(rest);
+  if (typeof code === 'number') process.exitCode = code;
+}
