@@ -1,0 +1,4 @@
+/** The recurrence engine: the only door other code uses into src/core/recurrence. */
+export * from './types.js';
+export { expandRecurrence, expandPrepared, prepareSeries, DEFAULT_MAX, type PreparedSeries } from './expand.js';
+export { parseRrule, validateRrule, FREQS, WEEKDAYS, type ParsedRule, type Freq, type WeekdayNum, type Until, type Skip } from './rrule-parse.js';
