@@ -6,6 +6,7 @@
 export type CommandRunner = (args: string[]) => Promise<number | void>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRunner }> }> = {
+  ics: { summary: 'ics check FILE …: what an import of FILE would create', load: () => import('./commands/ics.js') },
   expand: { summary: 'expand recurrence cases (JSON Lines on stdin)', load: () => import('./commands/expand.js') },
 };
 

@@ -1,0 +1,123 @@
+import { IcsError } from './errors.js';
+import { endRuleOf, type EndRule } from './occurrence-times.js';
+import { occurrencesInWindow, overrideOccurrence, type Window, type WindowOccurrence } from './occurrences.js';
+import { readIcs, type ReadIcsOptions } from './reader.js';
+import type { ResolvedEvent } from './resolve.js';
+
+export interface EventProps {
+  readonly description: string | null;
+  readonly location: string | null;
+  readonly geo: readonly [number, number] | null;
+}
+
+export type IcsCheckResult =
+  | {
+      readonly valid: true;
+      readonly calendar_name: string | null;
+      readonly events: number;
+      readonly occurrences: Omit<WindowOccurrence, 'startMs'>[];
+      readonly props: Record<string, EventProps>;
+      /** Components that are not events (VTODO → possible staff tasks, VJOURNAL …). */
+      readonly not_events: { component: string; uid: string | null; summary: string | null; line: number }[];
+    }
+  | { readonly valid: false; readonly line: number; readonly reason: string };
+
+/** Per UID, only what the final list needs: occurrences already in the window, never whole events. */
+interface UidGroup {
+  master: { end: EndRule | null; summary: string | null } | null;
+  occurrences: WindowOccurrence[];
+  overrides: ResolvedEvent[];
+}
+
+/**
+ * What importing a file would create: the number of events, the occurrences whose start lies in
+ * `window` (overrides applied wherever they appear in the file), the texts of each event, or the
+ * line at fault. Masters are expanded as they arrive; only overrides wait for the end of the file.
+ */
+export async function checkIcs(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ReadIcsOptions & { readonly window: Window },
+): Promise<IcsCheckResult> {
+  const { window, floatingZone } = options;
+  const groups = new Map<string, UidGroup>();
+  const props: Record<string, EventProps> = Object.create(null);
+  const loose: WindowOccurrence[] = [];
+  const notEvents: Extract<IcsCheckResult, { valid: true }>['not_events'] = [];
+  let calendarName: string | null = null;
+  let uidless = 0;
+  try {
+    for await (const record of readIcs(chunks, options)) {
+      if (record.type === 'calendar-property') {
+        if (record.name === 'X-WR-CALNAME' && calendarName === null) calendarName = record.value;
+      } else if (record.type === 'todo') {
+        notEvents.push({ component: 'VTODO', uid: record.todo.uid, summary: record.todo.summary, line: record.todo.line });
+      } else if (record.type === 'other') {
+        notEvents.push({ component: record.name, uid: record.uid, summary: null, line: record.line });
+      } else if (record.type === 'event') {
+        const r = record.event;
+        const uid = r.event.uid;
+        if (uid === null) {
+          uidless++;
+          const list = r.event.recurrenceId ? [overrideOccurrence(r, null, null)].filter((o) => inWindow(o, window)) : occurrencesInWindow(r, window, floatingZone);
+          loose.push(...list);
+          continue;
+        }
+        let group = groups.get(uid);
+        if (!group) groups.set(uid, (group = { master: null, occurrences: [], overrides: [] }));
+        if (r.event.recurrenceId) {
+          group.overrides.push(r);
+          if (!(uid in props)) props[uid] = propsOf(r);
+        } else {
+          group.master = { end: endRuleOf(r), summary: r.event.summary };
+          group.occurrences.push(...occurrencesInWindow(r, window, floatingZone));
+          props[uid] = propsOf(r);
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof IcsError) return { valid: false, line: err.line, reason: err.reason };
+    throw err;
+  }
+  const occurrences: WindowOccurrence[] = [...loose];
+  for (const group of groups.values()) occurrences.push(...applyOverrides(group, window));
+  occurrences.sort((a, b) => a.startMs - b.startMs);
+  return {
+    valid: true,
+    calendar_name: calendarName,
+    events: groups.size + uidless,
+    occurrences: occurrences.map(({ startMs: _startMs, ...rest }) => rest),
+    props,
+    not_events: notEvents,
+  };
+}
+
+function inWindow(o: WindowOccurrence, [from, to]: Window): boolean {
+  return o.startMs >= from && o.startMs < to;
+}
+
+function propsOf(r: ResolvedEvent): EventProps {
+  return { description: r.event.description, location: r.event.location, geo: r.event.geo };
+}
+
+/**
+ * An override replaces the occurrence its RECURRENCE-ID names (compared as instants); CANCELLED
+ * removes it; one whose master is absent stands alone. The moved occurrence is listed when its own
+ * start lies in the window, whatever the window held before.
+ */
+function applyOverrides(group: UidGroup, window: Window): WindowOccurrence[] {
+  if (!group.overrides.length) return group.occurrences;
+  const replaced = new Set(group.overrides.map((o) => o.recurrenceIdMs));
+  const out = group.occurrences.filter((o) => !replaced.has(o.startMs));
+  // Of several overrides of one occurrence, the highest SEQUENCE (then the last in the file) wins.
+  const latest = new Map<number | null, ResolvedEvent>();
+  for (const o of group.overrides) {
+    const seen = latest.get(o.recurrenceIdMs);
+    if (!seen || o.event.sequence >= seen.event.sequence) latest.set(o.recurrenceIdMs, o);
+  }
+  for (const o of latest.values()) {
+    if (o.event.status === 'CANCELLED') continue;
+    const occ = overrideOccurrence(o, group.master?.end ?? null, group.master?.summary ?? null);
+    if (inWindow(occ, window)) out.push(occ);
+  }
+  return out;
+}

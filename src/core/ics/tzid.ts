@@ -1,0 +1,57 @@
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { ianaZone, isIanaZone, type Zone } from '../time/index.js';
+
+/** Windows zone name (lower-cased) → IANA name, from CLDR windowsZones, territory 001. */
+let windowsTable: Map<string, string> | null = null;
+
+/** The IANA zone CLDR gives for a Windows zone name ("Singapore Standard Time" → Asia/Singapore). */
+export function ianaForWindowsZone(name: string): string | null {
+  if (!windowsTable) {
+    windowsTable = new Map();
+    for (const row of WINDOWS_TO_IANA_MAP) {
+      if (row.territory === '001' && row.iana[0]) windowsTable.set(row.windowsName.toLowerCase(), row.iana[0]);
+    }
+  }
+  return windowsTable.get(name.trim().toLowerCase()) ?? null;
+}
+
+/**
+ * The IANA name a TZID stands for, if any: the name itself, a Windows name through CLDR, or an old
+ * Lightning-style "/mozilla.org/20050126_1/Asia/Manila" prefix. Such TZIDs are read as the IANA zone
+ * even when the file has a VTIMEZONE for them, because the IANA rules cover every year while a
+ * producer's VTIMEZONE often covers only recent ones (the README of conformance/ics relies on this).
+ */
+export function ianaNameForTzid(tzid: string): string | null {
+  const name = tzid.trim();
+  if (isIanaZone(name)) return name;
+  const windows = ianaForWindowsZone(name);
+  if (windows) return windows;
+  const prefixed = /^\/.*?\/([A-Za-z_]+\/[A-Za-z_\-+0-9/]+)$/.exec(name);
+  if (prefixed) {
+    const segments = prefixed[1]!.split('/');
+    for (let i = 0; i < segments.length - 1; i++) {
+      const candidate = segments.slice(i).join('/');
+      if (isIanaZone(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** Resolves TZIDs: IANA/Windows names first, then the file's own VTIMEZONE zones. */
+export class TzidResolver {
+  private readonly custom = new Map<string, Zone>();
+
+  addVtimezone(zone: Zone): void {
+    this.custom.set(zone.id, zone);
+  }
+
+  hasVtimezone(tzid: string): boolean {
+    return this.custom.has(tzid.trim());
+  }
+
+  resolve(tzid: string): Zone | null {
+    const iana = ianaNameForTzid(tzid);
+    if (iana) return ianaZone(iana);
+    return this.custom.get(tzid.trim()) ?? null;
+  }
+}
