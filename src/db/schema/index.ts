@@ -1,0 +1,5 @@
+export * from './organizations.js';
+export * from './users.js';
+export * from './calendars.js';
+export * from './communities.js';
+export * from './entries.js';

@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forbidden, unauthorized } from '../../http/problem.js';
+import { actorFromApiToken, actorFromSession } from './repository.js';
+import { safeEqual, sha256 } from './secrets.js';
+
+export const SESSION_COOKIE = 'kal_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Routes that exist to obtain a session or are reached by signed links cannot carry a CSRF token.
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+
+/**
+ * Resolves request.actor from a Bearer token or the session cookie. Cookie-authenticated writes must
+ * repeat the session's CSRF token in a header that a cross-site form cannot set.
+ */
+export async function registerAuthentication(app: FastifyInstance): Promise<void> {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (!request.url.startsWith('/api/')) return;
+    const { db, now } = app.ctx;
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".');
+      request.actor = await actorFromApiToken(db, sha256(match[1]));
+      if (!request.actor) throw unauthorized('The API token is not valid or has been revoked.');
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    request.actor = await actorFromSession(db, sha256(cookie), now());
+    if (!request.actor || SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.url.split('?')[0]!)) return;
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !request.actor.csrfToken || !safeEqual(sent, request.actor.csrfToken)) {
+      throw forbidden('This change needs the X-CSRF-Token header from GET /api/v1/me.');
+    }
+  });
+}

@@ -1,0 +1,56 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { apiTokens, sessions, users } from '../../db/schema/index.js';
+import type { Actor } from './actor.js';
+
+const actorColumns = {
+  userId: users.id,
+  organizationId: users.organizationId,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  timeZone: users.timeZone,
+};
+
+export async function findUserForLogin(db: DbOrTx, email: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function actorFromSession(db: DbOrTx, tokenHash: string, now: Date): Promise<Actor | null> {
+  const [row] = await db
+    .select({ ...actorColumns, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)))
+    .limit(1);
+  return row ? { ...row, via: 'session' } : null;
+}
+
+export async function actorFromApiToken(db: DbOrTx, tokenHash: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ ...actorColumns, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.isActive, true)))
+    .limit(1);
+  if (!row) return null;
+  const { tokenId, ...actor } = row;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+  return { ...actor, via: 'token', csrfToken: null };
+}
+
+export async function insertSession(
+  db: DbOrTx,
+  values: { tokenHash: string; organizationId: string; userId: string; csrfToken: string; expiresAt: Date },
+) {
+  await db.insert(sessions).values(values);
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}

@@ -1,0 +1,88 @@
+import type { Database } from '../../db/client.js';
+
+/** The columns the range query needs, straight from SQL (no ORM mapping on the hottest path). */
+export interface FeedRow {
+  id: string;
+  calendar_id: string;
+  module: string;
+  kind: string;
+  title: string;
+  location: string | null;
+  status: string;
+  priority: string;
+  visibility: string;
+  all_day: boolean;
+  is_floating: boolean;
+  start_at: Date;
+  end_at: Date;
+  start_date: string | null;
+  end_date: string | null;
+  time_zone: string;
+  rrule: string | null;
+  rdate: string[];
+  exdate: string[];
+  series_id: string | null;
+  recurrence_id: string | null;
+  organizer_id: string | null;
+  created_by: string | null;
+}
+
+export interface FeedFilters {
+  organizationId: string;
+  startMs: number;
+  endMs: number;
+  calendarIds: string[];
+  modules?: string[];
+  status?: string[];
+  priority?: string[];
+  communities?: string[];
+  organizers?: string[];
+  q?: string;
+}
+
+const COLUMNS = `id, calendar_id, module, kind, title, location, status, priority, visibility, all_day, is_floating,
+  start_at, end_at, to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date,
+  time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, created_by`;
+
+/**
+ * Candidates for a window: entries whose span (a series: first start to last end) meets it, found
+ * through the GiST index on (organization_id, span). Series are expanded by the caller.
+ */
+export async function findFeedCandidates(database: Database, f: FeedFilters): Promise<FeedRow[]> {
+  const params: unknown[] = [f.organizationId, new Date(f.startMs), new Date(f.endMs), f.calendarIds];
+  const where = [
+    'organization_id = $1',
+    'deleted_at is null',
+    `span && tstzrange($2, $3, '[)')`,
+    'calendar_id = any($4::uuid[])',
+  ];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (f.modules?.length) add((p) => `module = any(${p}::text[])`, f.modules);
+  if (f.status?.length) add((p) => `status = any(${p}::text[])`, f.status);
+  if (f.priority?.length) add((p) => `priority = any(${p}::text[])`, f.priority);
+  if (f.organizers?.length) add((p) => `organizer_id = any(${p}::uuid[])`, f.organizers);
+  if (f.communities?.length) {
+    add((p) => `community_id in (select id from communities where organization_id = $1 and path && ${p}::uuid[])`, f.communities);
+  }
+  if (f.q) add((p) => `search @@ websearch_to_tsquery('simple', ${p})`, f.q);
+  return database.query<FeedRow>(`select ${COLUMNS} from entries where ${where.join(' and ')}`, params);
+}
+
+/** RECURRENCE-IDs that have an override row, per series: their occurrences are replaced, not expanded. */
+export async function findOverriddenOccurrences(database: Database, organizationId: string, seriesIds: string[]): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>();
+  if (seriesIds.length === 0) return result;
+  const rows = await database.query<{ series_id: string; recurrence_id: string }>(
+    'select series_id, recurrence_id from entries where organization_id = $1 and series_id = any($2::uuid[])',
+    [organizationId, seriesIds],
+  );
+  for (const row of rows) {
+    let set = result.get(row.series_id);
+    if (!set) result.set(row.series_id, (set = new Set()));
+    set.add(row.recurrence_id);
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../http/context.js';
+import { invalidField, notFound } from '../../http/problem.js';
+import { IdParamsSchema } from '../auth/schemas.js';
+import { canSeeEntryDetails } from '../calendars/policy.js';
+import { findAccessibleCalendar } from '../calendars/repository.js';
+import { createEntry } from './create-entry.js';
+import { etagOf, presentEntry } from './presenter.js';
+import { findEntry } from './repository.js';
+import { EntryCreateSchema, EntryPatchSchema, EntrySchema } from './schemas.js';
+import { deleteEntry, updateEntry } from './update-entry.js';
+
+const IfMatchHeadersSchema = z.object({ 'if-match': z.string().max(100).optional() });
+
+function expectedVersionOf(ifMatch: string | undefined): number | null {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return null;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  if (!match) throw invalidField('If-Match', 'must be the ETag of the entry, such as "3"');
+  return Number(match[1]);
+}
+
+export const entryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx;
+
+  app.post('/api/v1/entries', {
+    schema: { tags: ['entries'], summary: 'Create a calendar entry (single or recurring)', body: EntryCreateSchema, response: { 201: EntrySchema } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const { row, calendar } = await createEntry({ db }, actor, request.body);
+    return reply.status(201).header('etag', etagOf(row)).header('location', `/api/v1/entries/${row.id}`).send(presentEntry(actor, calendar.level, row));
+  });
+
+  app.get('/api/v1/entries/:id', {
+    schema: { tags: ['entries'], summary: 'One entry, with what you may do with it', params: IdParamsSchema, response: { 200: EntrySchema } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const row = await findEntry(db, actor.organizationId, request.params.id);
+    const calendar = row ? await findAccessibleCalendar(db, actor, row.calendarId) : null;
+    // Someone who may not see the details learns nothing, not even that the entry exists.
+    if (!row || !calendar || !canSeeEntryDetails(actor, calendar.level, row)) throw notFound('Entry');
+    return reply.header('etag', etagOf(row)).send(presentEntry(actor, calendar.level, row));
+  });
+
+  app.patch('/api/v1/entries/:id', {
+    schema: {
+      tags: ['entries'],
+      summary: 'Change an entry; send If-Match with its ETag to refuse lost updates (412)',
+      params: IdParamsSchema, headers: IfMatchHeadersSchema, body: EntryPatchSchema, response: { 200: EntrySchema },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const { row, calendar } = await updateEntry({ db }, actor, request.params.id, request.body, expectedVersionOf(request.headers['if-match']));
+    return reply.header('etag', etagOf(row)).send(presentEntry(actor, calendar.level, row));
+  });
+
+  app.delete('/api/v1/entries/:id', {
+    schema: { tags: ['entries'], summary: 'Delete an entry (a series with its overrides)', params: IdParamsSchema, headers: IfMatchHeadersSchema, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    await deleteEntry({ db }, actor, request.params.id, expectedVersionOf(request.headers['if-match']));
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,24 @@
+import type { DbOrTx } from '../../db/client.js';
+import { forbidden, invalidField } from '../../http/problem.js';
+import type { Actor } from '../auth/actor.js';
+import { canCreateInCalendar } from '../calendars/policy.js';
+import { type CalendarWithLevel, findAccessibleCalendar } from '../calendars/repository.js';
+import { communityExists, userExists } from './repository.js';
+
+/** The calendar an entry is written to: one the actor can see (else 422 on the field) and may add to (else 403). */
+export async function writableCalendar(db: DbOrTx, actor: Actor, calendarId: string): Promise<CalendarWithLevel> {
+  const calendar = await findAccessibleCalendar(db, actor, calendarId);
+  if (!calendar) throw invalidField('calendarId', 'is not a calendar you can see', 422);
+  if (calendar.isReadOnly && actor.role !== 'admin') throw forbidden(`The calendar "${calendar.name}" is read-only.`);
+  if (!canCreateInCalendar(actor, calendar.level)) throw forbidden(`You may not add entries to the calendar "${calendar.name}".`);
+  return calendar;
+}
+
+export async function checkReferences(db: DbOrTx, actor: Actor, refs: { organizerId?: string | null; communityId?: string | null }) {
+  if (refs.organizerId && !(await userExists(db, actor.organizationId, refs.organizerId))) {
+    throw invalidField('organizerId', 'is not a user of this organisation', 422);
+  }
+  if (refs.communityId && !(await communityExists(db, actor.organizationId, refs.communityId))) {
+    throw invalidField('communityId', 'is not a community in the directory', 422);
+  }
+}

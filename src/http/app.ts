@@ -1,0 +1,67 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { registerAuthentication } from '../features/auth/plugin.js';
+import { authRoutes } from '../features/auth/routes.js';
+import { calendarFeedRoutes } from '../features/calendar/routes.js';
+import { calendarRoutes } from '../features/calendars/routes.js';
+import { entryRoutes } from '../features/entries/routes.js';
+import { registerOps } from '../features/ops/routes.js';
+import { userRoutes } from '../features/users/routes.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandling } from './errors.js';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  now?: () => Date;
+  logger?: boolean | object;
+}
+
+/** The composition root: every dependency is wired here and nowhere else. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.LOG_LEVEL },
+    trustProxy: options.config.TRUST_PROXY,
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const ctx: AppContext = { database: options.database, db: options.database.db, config: options.config, now: options.now ?? (() => new Date()) };
+  app.decorate('ctx', ctx);
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kalendaryo API', version: '1', description: 'The organisation-wide integrated calendar. Errors are application/problem+json (RFC 9457).' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (POST /api/v1/me/tokens)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kal_session', description: 'Browser session; writes also need X-CSRF-Token' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerAuthentication(app);
+  await registerOps(app);
+
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(calendarRoutes);
+  await app.register(entryRoutes);
+  await app.register(calendarFeedRoutes);
+  return app;
+}

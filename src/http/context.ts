@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+import type { Database, Db } from '../db/client.js';
+import type { Actor } from '../features/auth/actor.js';
+import { unauthorized } from './problem.js';
+
+/** What every route and use case may depend on, wired once in buildApp (the composition root). */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  config: Config;
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function requireActor(request: { actor: Actor | null }): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}

@@ -1,0 +1,42 @@
+/**
+ * RFC 9457 problem details. Every error leaving the API is one of these, with a human message and,
+ * where one input is at fault, its field — so a form can put the message next to the input.
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'Problem';
+  }
+
+  toJSON(instance?: string): Record<string, unknown> {
+    return {
+      type: `https://kalendaryo.dev/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      title: this.title,
+      status: this.status,
+      detail: this.detail,
+      ...(instance ? { instance } : {}),
+      ...(this.errors.length ? { errors: this.errors } : {}),
+      ...this.extra,
+    };
+  }
+}
+
+export const badRequest = (detail: string, errors: FieldError[] = []) => new Problem(400, 'Bad Request', detail, errors);
+export const invalidField = (field: string, message: string, status = 400) =>
+  new Problem(status, status === 422 ? 'Unprocessable Content' : 'Bad Request', `${field}: ${message}`, [{ field, message }]);
+export const unauthorized = (detail = 'Sign in or send a valid API token.') => new Problem(401, 'Unauthorized', detail);
+export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detail);
+export const notFound = (what: string) => new Problem(404, 'Not Found', `${what} was not found.`);
+export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new Problem(409, 'Conflict', detail, [], extra);
+export const preconditionFailed = (detail: string) => new Problem(412, 'Precondition Failed', detail);
