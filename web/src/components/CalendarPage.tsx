@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CalendarRef, DatesSetInfo, DateSelectInfo, EventClickInfo } from '@fullcalendar/react';
+import { ApiError, messageOf } from '../api';
+import { listCalendars } from '../endpoints';
+import { blankForm, rangeToForm, type EntryForm } from '../entry-form';
+import { countActive, type Filters } from '../filters';
+import { useCalendarLocation } from '../hooks/useCalendarLocation';
+import { useDisplayZone } from '../hooks/useDisplayZone';
+import { useEntryMoves } from '../hooks/useEntryMoves';
+import { useMediaQuery } from '../hooks/useMediaQuery';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { DEFAULT_MODULES, loadModules, type ModuleInfo } from '../modules';
+import type { ShortcutAction } from '../shortcuts';
+import { addMinutesToWall, nextWholeHour } from '../times';
+import type { CalendarInfo, Session } from '../types';
+import { DEFAULT_VIEW, NARROW_DEFAULT_VIEW, isKnownView } from '../views';
+import { CalendarView } from './CalendarView';
+import { ChangeNotice } from './ChangeNotice';
+import { CreateDialog } from './CreateDialog';
+import { EntryDialog } from './EntryDialog';
+import { FilterPanel } from './FilterPanel';
+import { HelpOverlay } from './HelpOverlay';
+import { OverviewPanel } from './OverviewPanel';
+import { SearchBox } from './SearchBox';
+import { UserMenu } from './UserMenu';
+
+interface Props {
+  session: Session;
+  onSignOut: () => void;
+  onSessionExpired: () => void;
+}
+
+type DialogState = null | { type: 'create'; form: EntryForm } | { type: 'entry'; entryId: string } | { type: 'help' };
+
+const canWrite = (c: CalendarInfo) => c.access === 'edit' || c.access === 'manage';
+
+export default function CalendarPage({ session, onSignOut, onSessionExpired }: Props) {
+  const { user } = session;
+  const [displayZone, setDisplayZone] = useDisplayZone(user.timeZone);
+  const [loc, setLoc] = useCalendarLocation();
+  const locRef = useRef(loc);
+  locRef.current = loc;
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const calRef = useRef<CalendarRef>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [calendars, setCalendars] = useState<CalendarInfo[]>([]);
+  const [modules, setModules] = useState<ModuleInfo[]>(DEFAULT_MODULES);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [range, setRange] = useState<{ start: string; end: string } | null>(null);
+
+  const refetch = useCallback(() => calRef.current?.getApi().refetchEvents(), []);
+  const moves = useEntryMoves(displayZone, refetch, onSessionExpired);
+  const { setNotice } = moves;
+  const dismissNotice = useCallback(() => setNotice(null), [setNotice]);
+
+  const onFailure = useCallback((err: unknown) => {
+    if (err instanceof ApiError && err.status === 401) onSessionExpired();
+    else setProblem(messageOf(err));
+  }, [onSessionExpired]);
+
+  useEffect(() => {
+    listCalendars().then(setCalendars, onFailure);
+    void loadModules().then(setModules);
+  }, [onFailure]);
+
+  // Back and Forward move the calendar to the view and date in the address bar.
+  useEffect(() => {
+    const api = calRef.current?.getApi();
+    if (!api) return;
+    if (loc.view && isKnownView(loc.view) && api.view.type !== loc.view) api.changeView(loc.view, loc.date ?? undefined);
+    else if (loc.date && api.formatIso(api.getDate(), true).slice(0, 10) !== loc.date) api.gotoDate(loc.date);
+  }, [loc.view, loc.date]);
+
+  const writable = calendars.filter(canWrite);
+
+  function openCreate(times: Pick<EntryForm, 'start' | 'end' | 'allDay'>) {
+    if (writable.length === 0) {
+      moves.setNotice({ kind: 'error', message: 'You may not add entries to any calendar. Ask a calendar manager for edit access.' });
+      return;
+    }
+    const { filters } = locRef.current;
+    const calendar = writable.find((c) => filters.calendars.includes(c.id))
+      ?? writable.find((c) => filters.modules.includes(c.module))
+      ?? writable[0]!;
+    const mod = modules.find((m) => m.id === calendar.module);
+    setDialog({
+      type: 'create',
+      form: blankForm({ ...times, timeZone: displayZone, calendarId: calendar.id, module: mod?.id ?? calendar.module, kind: mod?.kinds[0]?.id ?? '' }),
+    });
+  }
+
+  const onSelect = (info: DateSelectInfo) => openCreate(rangeToForm(info.startStr, info.endStr, info.allDay, displayZone));
+  const onEventClick = (info: EventClickInfo) => {
+    info.jsEvent.preventDefault();
+    setDialog({ type: 'entry', entryId: String(info.event.extendedProps.entryId ?? info.event.id) });
+  };
+  const onDatesSet = useCallback((info: DatesSetInfo) => {
+    const api = calRef.current?.getApi();
+    const date = api ? api.formatIso(api.getDate(), true).slice(0, 10) : null;
+    setRange({ start: info.startStr, end: info.endStr });
+    setLoc({ ...locRef.current, view: info.view.type, date }, 'replace');
+  }, [setLoc]);
+
+  const setFilters = useCallback((filters: Filters, mode: 'push' | 'replace' = 'push') => setLoc({ ...locRef.current, filters }, mode), [setLoc]);
+  const commitSearch = useCallback((q: string) => setFilters({ ...locRef.current.filters, q }, 'replace'), [setFilters]);
+
+  useShortcuts((action: ShortcutAction) => {
+    const api = calRef.current?.getApi();
+    switch (action.type) {
+      case 'new': {
+        const start = nextWholeHour(displayZone);
+        return openCreate({ allDay: false, start, end: addMinutesToWall(start, 60) });
+      }
+      case 'today': return api?.today();
+      case 'prev': return api?.prev();
+      case 'next': return api?.next();
+      case 'view': return api?.changeView(action.view);
+      case 'search': return searchRef.current?.focus();
+      case 'help': return setDialog({ type: 'help' });
+      case 'undo': return void moves.undo();
+    }
+  }, dialog === null);
+
+  const initialView = isKnownView(loc.view) ? loc.view : narrow ? NARROW_DEFAULT_VIEW : DEFAULT_VIEW;
+  const active = countActive(loc.filters);
+  const afterChange = () => { setDialog(null); refetch(); };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#calendar">Skip to calendar</a>
+      <header className="app-header">
+        <h1 className="brand">Kalendaryo</h1>
+        <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filters" onClick={() => setFiltersOpen(!filtersOpen)}>
+          Filters{active > 0 ? ` (${active})` : ''}
+        </button>
+        <SearchBox value={loc.filters.q} onCommit={commitSearch} inputRef={searchRef} />
+        <button type="button" className="primary new-button" onClick={() => {
+          const start = nextWholeHour(displayZone);
+          openCreate({ allDay: false, start, end: addMinutesToWall(start, 60) });
+        }} aria-keyshortcuts="n">New<span className="visually-hidden"> entry</span></button>
+        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setDialog({ type: 'help' })}>?</button>
+        <UserMenu user={user} displayZone={displayZone} onDisplayZoneChange={setDisplayZone} onSignOut={onSignOut} />
+      </header>
+      <div className="app-body">
+        <aside id="filters" className={`sidebar ${filtersOpen ? 'is-open' : ''}`} aria-label="Filters">
+          <FilterPanel filters={loc.filters} modules={modules} calendars={calendars} onChange={setFilters} />
+          <OverviewPanel range={range} />
+        </aside>
+        <main id="calendar" className="calendar-main" tabIndex={-1}>
+          {problem && (
+            <p className="banner" role="alert">
+              {problem} <button type="button" className="link-button" onClick={() => { setProblem(null); refetch(); }}>Retry</button>
+            </p>
+          )}
+          <CalendarView calendarRef={calRef} initialView={initialView} initialDate={loc.date ?? undefined} timeZone={displayZone}
+            filters={loc.filters} narrow={narrow} onSelect={onSelect} onEventClick={onEventClick}
+            onEventChange={moves.onEventChange} onDatesSet={onDatesSet} onFeedError={onFailure} />
+        </main>
+      </div>
+      {moves.notice && <ChangeNotice notice={moves.notice} onUndo={() => void moves.undo()} onDismiss={dismissNotice} />}
+      {dialog?.type === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {dialog?.type === 'create' && (
+        <CreateDialog initial={dialog.form} calendars={writable} modules={modules} onClose={() => { setDialog(null); calRef.current?.getApi().unselect(); }}
+          onCreated={(entry) => { afterChange(); moves.setNotice({ kind: 'info', message: `Created “${entry.title}”.` }); }} />
+      )}
+      {dialog?.type === 'entry' && (
+        <EntryDialog entryId={dialog.entryId} calendars={writable} modules={modules} onClose={() => setDialog(null)} onChanged={afterChange} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import FullCalendar, { type CalendarRef, type DatesSetInfo, type DateSelectInfo, type EventClickInfo, type EventDropInfo, type EventInput, type EventResizeDoneInfo, type EventSourceFuncInfo } from '@fullcalendar/react';
+import classicTheme from '@fullcalendar/react/themes/classic';
+import dayGrid from '@fullcalendar/react/daygrid';
+import timeGrid from '@fullcalendar/react/timegrid';
+import list from '@fullcalendar/react/list';
+import multiMonth from '@fullcalendar/react/multimonth';
+import interaction from '@fullcalendar/react/interaction';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import '../styles/calendar-theme.css';
+import { useCallback, type Ref } from 'react';
+import { feedQuery, type Filters } from '../filters';
+import { fetchFeed } from '../endpoints';
+import type { FeedEvent } from '../types';
+import { VIEWS } from '../views';
+
+const PLUGINS = [classicTheme, dayGrid, timeGrid, list, multiMonth, interaction];
+
+const VIEW_OPTIONS = {
+  multiWeek: { type: 'dayGrid', duration: { weeks: 4 } },
+};
+
+// FullCalendar 7 names toolbar buttons through `buttons` (v6's buttonText is gone).
+const BUTTONS = {
+  today: { text: 'Today' },
+  ...Object.fromEntries(VIEWS.map((v) => [v.name, { text: v.label, hint: `${v.label} view (${v.key})` }])),
+};
+
+const WIDE_TOOLBAR = { start: 'prev,next today', center: 'title', end: 'timeGridDay,timeGridWeek,dayGridMonth,multiWeek,multiMonthYear,listWeek' };
+const NARROW_TOOLBAR = { start: 'prev,next', center: 'title', end: 'today' };
+const NARROW_FOOTER = { center: 'timeGridDay,listWeek,dayGridMonth' };
+
+/** Recurring occurrences are edited through the dialog (which asks which occurrences), not dragged. */
+export function toEventInput(e: FeedEvent): EventInput {
+  const recurring = Boolean(e.extendedProps.seriesId || e.extendedProps.recurrenceId);
+  return {
+    ...e,
+    end: e.end ?? undefined,
+    editable: Boolean(e.editable ?? e.extendedProps.canEdit) && !recurring,
+    classNames: [`module-${e.extendedProps.module}`, e.extendedProps.busyOnly ? 'is-busy' : '', e.extendedProps.status === 'cancelled' ? 'is-cancelled' : ''].filter(Boolean),
+  };
+}
+
+interface Props {
+  calendarRef: Ref<CalendarRef>;
+  initialView: string;
+  initialDate: string | undefined;
+  timeZone: string;
+  filters: Filters;
+  narrow: boolean;
+  onSelect: (info: DateSelectInfo) => void;
+  onEventClick: (info: EventClickInfo) => void;
+  onEventChange: (info: EventDropInfo | EventResizeDoneInfo) => void;
+  onDatesSet: (info: DatesSetInfo) => void;
+  onFeedError: (err: unknown) => void;
+}
+
+export function CalendarView(props: Props) {
+  const { filters, onFeedError } = props;
+  // A new function when the filters change makes FullCalendar fetch again.
+  const events = useCallback(
+    (info: EventSourceFuncInfo) =>
+      fetchFeed(feedQuery(info.startStr, info.endStr, filters)).then(
+        (items) => items.map(toEventInput),
+        (err: unknown) => {
+          onFeedError(err);
+          throw err;
+        },
+      ),
+    [filters, onFeedError],
+  );
+
+  return (
+    <FullCalendar
+      ref={props.calendarRef}
+      plugins={PLUGINS}
+      initialView={props.initialView}
+      initialDate={props.initialDate}
+      timeZone={props.timeZone}
+      views={VIEW_OPTIONS}
+      headerToolbar={props.narrow ? NARROW_TOOLBAR : WIDE_TOOLBAR}
+      footerToolbar={props.narrow ? NARROW_FOOTER : false}
+      buttons={BUTTONS}
+      height="100%"
+      nowIndicator
+      navLinks
+      dayMaxEvents
+      selectable
+      selectMirror
+      editable
+      eventStartEditable
+      eventDurationEditable
+      longPressDelay={400}
+      events={events}
+      select={props.onSelect}
+      eventClick={props.onEventClick}
+      eventDrop={props.onEventChange}
+      eventResize={props.onEventChange}
+      datesSet={props.onDatesSet}
+      scrollTime="07:00:00"
+    />
+  );
+}

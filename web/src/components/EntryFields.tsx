@@ -1,0 +1,109 @@
+import { toggleAllDay, type EntryForm, type FormErrors } from '../entry-form';
+import { humanize, PRIORITIES, STATUSES, type ModuleInfo } from '../modules';
+import { knownZones } from '../times';
+import type { CalendarInfo } from '../types';
+import { Field } from './Field';
+
+interface Props {
+  form: EntryForm;
+  onChange: (form: EntryForm) => void;
+  errors: FormErrors;
+  calendars: CalendarInfo[];
+  modules: ModuleInfo[];
+  /** Quick create shows only what a new entry needs. */
+  compact?: boolean;
+  readOnly?: boolean;
+}
+
+export function EntryFields({ form, onChange, errors, calendars, modules, compact, readOnly }: Props) {
+  const set = (patch: Partial<EntryForm>) => onChange({ ...form, ...patch });
+  const mod = modules.find((m) => m.id === form.module);
+  const kinds = mod?.kinds ?? (form.kind ? [{ id: form.kind, label: humanize(form.kind) }] : []);
+
+  function chooseCalendar(calendarId: string) {
+    const cal = calendars.find((c) => c.id === calendarId);
+    const module = cal && modules.some((m) => m.id === cal.module) ? cal.module : form.module;
+    chooseModule(module, { calendarId });
+  }
+  function chooseModule(module: string, extra: Partial<EntryForm> = {}) {
+    const next = modules.find((m) => m.id === module);
+    const kind = next?.kinds.some((k) => k.id === form.kind) ? form.kind : next?.kinds[0]?.id ?? '';
+    set({ module, kind, ...extra });
+  }
+
+  const inputType = form.allDay ? 'date' : 'datetime-local';
+  return (
+    <fieldset className={`entry-fields ${compact ? 'entry-fields--compact' : ''}`} disabled={readOnly}>
+      <Field id="entry-title" label="Title" error={errors.title} className="span-2">
+        <input type="text" value={form.title} required autoFocus onChange={(e) => set({ title: e.target.value })} />
+      </Field>
+      <Field id="entry-start" label="Starts" error={errors.start}>
+        <input type={inputType} value={form.start} required onChange={(e) => set({ start: e.target.value })} />
+      </Field>
+      <Field id="entry-end" label={form.allDay ? 'Ends (last day)' : 'Ends'} error={errors.end}>
+        <input type={inputType} value={form.end} required onChange={(e) => set({ end: e.target.value })} />
+      </Field>
+      <label className="check span-2">
+        <input type="checkbox" checked={form.allDay} onChange={(e) => onChange(toggleAllDay(form, e.target.checked))} />
+        All day
+      </label>
+      {!compact && (
+        <Field id="entry-zone" label="Time zone" error={errors.timeZone} className="span-2">
+          <select value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
+            {!knownZones().includes(form.timeZone) && <option value={form.timeZone}>{form.timeZone}</option>}
+            {knownZones().map((z) => <option key={z} value={z}>{z}</option>)}
+          </select>
+        </Field>
+      )}
+      <Field id="entry-calendar" label="Calendar" error={errors.calendarId}>
+        <select value={form.calendarId} required onChange={(e) => chooseCalendar(e.target.value)}>
+          <option value="" disabled>Choose…</option>
+          {calendars.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </select>
+      </Field>
+      {!compact && (
+        <Field id="entry-module" label="Module" error={errors.module}>
+          <select value={form.module} required onChange={(e) => chooseModule(e.target.value)}>
+            <option value="" disabled>Choose…</option>
+            {modules.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+          </select>
+        </Field>
+      )}
+      <Field id="entry-kind" label="Kind" error={errors.kind}>
+        <select value={form.kind} required onChange={(e) => set({ kind: e.target.value })}>
+          <option value="" disabled>Choose…</option>
+          {kinds.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
+        </select>
+      </Field>
+      <Field id="entry-location" label="Location" error={errors.location} className={compact ? '' : 'span-2'}>
+        <input type="text" value={form.location} onChange={(e) => set({ location: e.target.value })} />
+      </Field>
+      {!compact && (
+        <>
+          <Field id="entry-description" label="Description" error={errors.description} className="span-2">
+            <textarea rows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} />
+          </Field>
+          <Field id="entry-visibility" label="Visibility" error={errors.visibility}>
+            <select value={form.visibility} onChange={(e) => set({ visibility: e.target.value as EntryForm['visibility'] })}>
+              <option value="public">Public</option>
+              <option value="internal">Internal (staff)</option>
+              <option value="private">Private (others see busy)</option>
+            </select>
+          </Field>
+          <Field id="entry-priority" label="Priority" error={errors.priority}>
+            <select value={form.priority} onChange={(e) => set({ priority: e.target.value })}>
+              <option value="">None</option>
+              {PRIORITIES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
+            </select>
+          </Field>
+          <Field id="entry-status" label="Status" error={errors.status}>
+            <select value={form.status} onChange={(e) => set({ status: e.target.value })}>
+              <option value="">Default</option>
+              {[...new Set([...STATUSES, form.status].filter(Boolean))].map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+            </select>
+          </Field>
+        </>
+      )}
+    </fieldset>
+  );
+}

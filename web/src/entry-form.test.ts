@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { blankForm, entryToForm, formChanges, formToInput, rangeToForm, toggleAllDay, validateForm } from './entry-form';
+import type { Entry } from './types';
+
+const base = blankForm({
+  start: '2026-11-25T09:00', end: '2026-11-25T10:00', timeZone: 'Asia/Manila',
+  title: 'Barangay consultation', calendarId: 'cal-1', module: 'coordination', kind: 'event',
+});
+
+describe('entry form', () => {
+  it('sends timed entries as instants with the zone offset', () => {
+    const input = formToInput(base);
+    expect(input).toMatchObject({ start: '2026-11-25T09:00:00+08:00', end: '2026-11-25T10:00:00+08:00', allDay: false, timeZone: 'Asia/Manila' });
+    expect(input).not.toHaveProperty('location');
+  });
+
+  it('sends all-day entries as dates with an exclusive end', () => {
+    const form = { ...base, allDay: true, start: '2026-11-25', end: '2026-11-27' };
+    expect(formToInput(form)).toMatchObject({ allDay: true, start: '2026-11-25', end: '2026-11-28' });
+  });
+
+  it('shows a selected all-day range with an inclusive end', () => {
+    expect(rangeToForm('2026-11-25', '2026-11-26', true, 'Asia/Manila')).toEqual({ allDay: true, start: '2026-11-25', end: '2026-11-25' });
+  });
+
+  it('shows a selected time range in the zone asked for', () => {
+    expect(rangeToForm('2026-11-25T09:00:00+08:00', '2026-11-25T10:30:00+08:00', false, 'Asia/Manila'))
+      .toEqual({ allDay: false, start: '2026-11-25T09:00', end: '2026-11-25T10:30' });
+  });
+
+  it('refuses an empty title and an end before the start', () => {
+    const errors = validateForm({ ...base, title: ' ', end: '2026-11-25T08:00' });
+    expect(errors.title).toBeTruthy();
+    expect(errors.end).toBeTruthy();
+    expect(validateForm(base)).toEqual({});
+    expect(validateForm({ ...base, allDay: true, start: '2026-11-25', end: '2026-11-25' })).toEqual({});
+  });
+
+  it('keeps the days when switching to all-day and back', () => {
+    const allDay = toggleAllDay(base, true);
+    expect(allDay).toMatchObject({ allDay: true, start: '2026-11-25', end: '2026-11-25' });
+    expect(toggleAllDay(allDay, false)).toMatchObject({ start: '2026-11-25T09:00', end: '2026-11-25T10:00' });
+  });
+
+  it('patches only what changed, and times together', () => {
+    expect(formChanges(base, { ...base, location: 'Cotabato City' })).toEqual({ location: 'Cotabato City' });
+    expect(formChanges(base, { ...base, end: '2026-11-25T11:00' })).toEqual({
+      start: '2026-11-25T09:00:00+08:00', end: '2026-11-25T11:00:00+08:00', allDay: false, timeZone: 'Asia/Manila',
+    });
+    expect(formChanges(base, base)).toEqual({});
+    expect(formChanges({ ...base, location: 'Hall' }, base)).toEqual({ location: null });
+    expect(formChanges({ ...base, status: 'planned' }, base)).toEqual({});
+  });
+
+  it('opens a stored entry in its own zone', () => {
+    const entry = {
+      id: 'e1', calendarId: 'cal-1', module: 'staff', kind: 'task', title: 'Report', description: null, location: null,
+      communityId: null, organizerId: null, status: 'planned', priority: null, visibility: 'internal', allDay: false,
+      start: '2026-11-25T01:00:00Z', end: '2026-11-25T02:00:00Z', timeZone: 'Asia/Manila', rrule: null, seriesId: null,
+      recurrenceId: null, details: null, sequence: 0, version: 3, canEdit: true, canDelete: true,
+    } satisfies Entry;
+    expect(entryToForm(entry)).toMatchObject({ start: '2026-11-25T09:00', end: '2026-11-25T10:00', status: 'planned', location: '' });
+  });
+});
+
+describe('server field errors', () => {
+  it('puts each message next to its field and keeps the rest', async () => {
+    const { serverFieldErrors } = await import('./entry-form');
+    expect(serverFieldErrors([
+      { field: 'body.title', message: 'Too long' },
+      { field: '/end', message: 'Must be after start' },
+      { field: 'details.participants', message: 'Required' },
+    ])).toEqual({ errors: { title: 'Too long', end: 'Must be after start' }, other: ['details.participants: Required'] });
+  });
+});

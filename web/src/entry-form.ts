@@ -1,0 +1,157 @@
+/**
+ * The entry dialog's form state and its translation to and from the API. Timed entries are edited
+ * as wall times in the entry's own zone; all-day entries as dates with an inclusive end (as people
+ * say it), sent with the exclusive end the API wants.
+ */
+import type { Entry, EntryInput, Visibility } from './types';
+import { addDays, compareWall, isDateOnly, isoToWall, isValidZone, wallToIso } from './times';
+
+export interface EntryForm {
+  title: string;
+  allDay: boolean;
+  /** 'YYYY-MM-DDTHH:mm' when timed, 'YYYY-MM-DD' when all-day. */
+  start: string;
+  end: string;
+  timeZone: string;
+  calendarId: string;
+  module: string;
+  kind: string;
+  location: string;
+  description: string;
+  visibility: Visibility;
+  priority: string;
+  status: string;
+}
+
+export type FormErrors = Partial<Record<keyof EntryForm, string>>;
+
+export function blankForm(defaults: Partial<EntryForm> & Pick<EntryForm, 'start' | 'end' | 'timeZone'>): EntryForm {
+  return {
+    title: '',
+    allDay: false,
+    calendarId: '',
+    module: '',
+    kind: '',
+    location: '',
+    description: '',
+    visibility: 'internal',
+    priority: '',
+    status: '',
+    ...defaults,
+  };
+}
+
+/** A range FullCalendar selected (ISO strings; dates when all-day, end exclusive) → form fields. */
+export function rangeToForm(startStr: string, endStr: string, allDay: boolean, zone: string): Pick<EntryForm, 'start' | 'end' | 'allDay'> {
+  if (allDay) {
+    const start = startStr.slice(0, 10);
+    const endExclusive = endStr ? endStr.slice(0, 10) : addDays(start, 1);
+    return { allDay: true, start, end: addDays(endExclusive, -1) };
+  }
+  return { allDay: false, start: isoToWall(startStr, zone), end: isoToWall(endStr || startStr, zone) };
+}
+
+export function entryToForm(entry: Entry): EntryForm {
+  const range = entry.allDay || isDateOnly(entry.start)
+    ? rangeToForm(entry.start, entry.end, true, entry.timeZone)
+    : rangeToForm(entry.start, entry.end, false, entry.timeZone);
+  return {
+    title: entry.title,
+    ...range,
+    timeZone: entry.timeZone,
+    calendarId: entry.calendarId,
+    module: entry.module,
+    kind: entry.kind,
+    location: entry.location ?? '',
+    description: entry.description ?? '',
+    visibility: entry.visibility,
+    priority: entry.priority ?? '',
+    status: entry.status ?? '',
+  };
+}
+
+/** Switching all-day on or off keeps the same days and picks sensible times. */
+export function toggleAllDay(form: EntryForm, allDay: boolean): EntryForm {
+  if (allDay === form.allDay) return form;
+  if (allDay) return { ...form, allDay, start: form.start.slice(0, 10), end: form.end.slice(0, 10) };
+  return { ...form, allDay, start: `${form.start.slice(0, 10)}T09:00`, end: `${form.end.slice(0, 10)}T10:00` };
+}
+
+export function validateForm(form: EntryForm): FormErrors {
+  const errors: FormErrors = {};
+  if (!form.title.trim()) errors.title = 'Give the entry a title.';
+  if (!form.calendarId) errors.calendarId = 'Choose a calendar.';
+  if (!form.module) errors.module = 'Choose a module.';
+  if (!form.kind) errors.kind = 'Choose a kind.';
+  if (!isValidZone(form.timeZone)) errors.timeZone = 'Unknown time zone.';
+  const pattern = form.allDay ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+  if (!pattern.test(form.start)) errors.start = 'Enter a start.';
+  if (!pattern.test(form.end)) errors.end = 'Enter an end.';
+  else if (!errors.start) {
+    const order = compareWall(form.end, form.start);
+    if (form.allDay ? order < 0 : order <= 0) errors.end = form.allDay ? 'The end date is before the start date.' : 'The end must be after the start.';
+  }
+  return errors;
+}
+
+/** The times of a form as the API takes them. */
+export function formTimes(form: EntryForm): Pick<EntryInput, 'start' | 'end' | 'allDay' | 'timeZone'> {
+  if (form.allDay) {
+    return { allDay: true, start: form.start, end: addDays(form.end, 1), timeZone: form.timeZone };
+  }
+  return { allDay: false, start: wallToIso(form.start, form.timeZone), end: wallToIso(form.end, form.timeZone), timeZone: form.timeZone };
+}
+
+export function formToInput(form: EntryForm): EntryInput {
+  const input: EntryInput = {
+    title: form.title.trim(),
+    ...formTimes(form),
+    calendarId: form.calendarId,
+    module: form.module,
+    kind: form.kind,
+    visibility: form.visibility,
+  };
+  if (form.location.trim()) input.location = form.location.trim();
+  if (form.description.trim()) input.description = form.description.trim();
+  if (form.priority) input.priority = form.priority;
+  if (form.status) input.status = form.status;
+  return input;
+}
+
+/** Only what changed, for PATCH. Times travel together so the server checks them as a range. */
+export type EntryPatch = Partial<Omit<EntryInput, 'location' | 'description'>> & { location?: string | null; description?: string | null };
+
+export function formChanges(before: EntryForm, after: EntryForm): EntryPatch {
+  const next = formToInput(after);
+  const prev = formToInput(before);
+  const patch: EntryPatch = {};
+  const timeKeys = ['start', 'end', 'allDay', 'timeZone'] as const;
+  if (timeKeys.some((k) => next[k] !== prev[k])) Object.assign(patch, formTimes(after));
+  for (const key of ['title', 'calendarId', 'module', 'kind', 'visibility'] as const) {
+    if (next[key] !== prev[key]) Object.assign(patch, { [key]: next[key] });
+  }
+  // Cleared location or description is sent as null, which clears it; status and priority always
+  // have a value on the server, so clearing them in the form leaves them as they were.
+  for (const key of ['location', 'description'] as const) {
+    if ((next[key] ?? '') !== (prev[key] ?? '')) Object.assign(patch, { [key]: next[key] ?? null });
+  }
+  for (const key of ['priority', 'status'] as const) {
+    if (next[key] && next[key] !== prev[key]) Object.assign(patch, { [key]: next[key] });
+  }
+  return patch;
+}
+
+const FORM_KEYS: Array<keyof EntryForm> = ['title', 'allDay', 'start', 'end', 'timeZone', 'calendarId', 'module', 'kind', 'location', 'description', 'visibility', 'priority', 'status'];
+
+/** Splits the server's field errors into those a form field can show and the rest. */
+export function serverFieldErrors(fieldErrors: Array<{ field: string; message: string }>): { errors: FormErrors; other: string[] } {
+  const errors: FormErrors = {};
+  const other: string[] = [];
+  for (const { field, message } of fieldErrors) {
+    const name = field.split(/[./]/).filter(Boolean).pop() ?? '';
+    const key = FORM_KEYS.find((k) => k === name);
+    if (key && !errors[key]) errors[key] = message;
+    else other.push(field ? `${field}: ${message}` : message);
+  }
+  return { errors, other };
+}
