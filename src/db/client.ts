@@ -33,6 +33,8 @@ export interface OpenOptions {
   /** Schema to work in (tests isolate themselves this way); extensions stay in public. */
   schema?: string;
   poolSize?: number;
+  /** An embedded instance to share (tests): close() then leaves it open for its owner. */
+  pglite?: PGlite;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -42,7 +44,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     throw new Error(`invalid schema name ${options.schema}`);
   }
   const searchPath = options.schema ? `${options.schema},public` : undefined;
-  return options.url ? openPostgres(options.url, searchPath, options.poolSize) : openPglite(options.dataDir, searchPath);
+  return options.url ? openPostgres(options.url, searchPath, options.poolSize) : openPglite(options.dataDir, searchPath, options.pglite);
 }
 
 async function openPostgres(url: string, searchPath: string | undefined, poolSize = 10): Promise<Database> {
@@ -84,11 +86,15 @@ async function openPostgres(url: string, searchPath: string | undefined, poolSiz
   };
 }
 
-async function openPglite(dataDir: string | undefined, searchPath: string | undefined): Promise<Database> {
-  const client = await PGlite.create({
+export async function createPglite(dataDir?: string): Promise<PGlite> {
+  return PGlite.create({
     ...(dataDir ? { dataDir: path.join(dataDir, 'pg') } : {}),
     extensions: { btree_gist, pg_trgm },
   });
+}
+
+async function openPglite(dataDir: string | undefined, searchPath: string | undefined, shared?: PGlite): Promise<Database> {
+  const client = shared ?? (await createPglite(dataDir));
   if (searchPath) await client.exec(`set search_path to ${searchPath}`);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
@@ -105,7 +111,7 @@ async function openPglite(dataDir: string | undefined, searchPath: string | unde
       await client.query('select 1');
     },
     async close() {
-      await client.close();
+      if (!shared) await client.close();
     },
   };
 }

@@ -54,7 +54,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler, so that the login limit can key on the e-mail in the parsed body.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await registerAuthentication(app);
   await registerOps(app);
 
