@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import type { Role } from '../../src/db/schema/users.js';
 import { bootstrap } from '../../src/features/setup/bootstrap.js';
@@ -21,7 +21,7 @@ export interface TestApp {
   userSession(role: Role, email?: string): Promise<Session & { email: string; password: string }>;
   login(email: string, password: string): Promise<Session>;
   /** app.inject with the session's cookie and CSRF header. */
-  as(session: Session | null, options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  as(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarAccess, calendars } from '../../db/schema/calendars.js';
-import { users } from '../../db/schema/users.js';
+import { type ROLES, users } from '../../db/schema/users.js';
 import { requireActor } from '../../http/context.js';
 import { forbidden, invalidField, notFound } from '../../http/problem.js';
 import { IdParamsSchema } from '../auth/schemas.js';
@@ -44,7 +44,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!calendar) throw notFound('Calendar');
     if (!canManageCalendar(calendar.level)) throw forbidden('You need manage access to this calendar.');
     const rows = await db.select().from(calendarAccess).where(eq(calendarAccess.calendarId, calendar.id));
-    return { items: rows.map((r) => (r.userId ? { userId: r.userId, level: r.level } : { role: r.role as never, level: r.level })) };
+    return { items: rows.map((r) => (r.userId ? { userId: r.userId, level: r.level } : { role: r.role as (typeof ROLES)[number], level: r.level })) };
   });
 
   app.put('/api/v1/calendars/:id/access', {
@@ -57,7 +57,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     const items = request.body.items;
     await db.transaction(async (tx) => {
       for (const [index, item] of items.entries()) {
-        if ('userId' in item) {
+        if (item.userId) {
           const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, item.userId), eq(users.organizationId, actor.organizationId)));
           if (!user) throw invalidField(`items.${index}.userId`, 'is not a user of this organisation', 422);
         }
@@ -65,7 +65,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       await tx.delete(calendarAccess).where(eq(calendarAccess.calendarId, calendar.id));
       if (items.length) {
         await tx.insert(calendarAccess).values(
-          items.map((item) => ({ organizationId: actor.organizationId, calendarId: calendar.id, level: item.level, ...('userId' in item ? { userId: item.userId } : { role: item.role }) })),
+          items.map((item) => ({ organizationId: actor.organizationId, calendarId: calendar.id, level: item.level, ...(item.userId ? { userId: item.userId } : { role: item.role! }) })),
         );
       }
     });

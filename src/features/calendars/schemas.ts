@@ -26,8 +26,7 @@ export const CalendarCreateSchema = z.strictObject({
   color: HexColorSchema.optional(),
 });
 
-export const AccessRowSchema = z.union([
-  z.strictObject({ userId: z.uuid(), level: z.enum(ACCESS_LEVELS) }),
-  z.strictObject({ role: z.enum(ROLES), level: z.enum(ACCESS_LEVELS) }),
-]);
+export const AccessRowSchema = z
+  .strictObject({ userId: z.uuid().optional(), role: z.enum(ROLES).optional(), level: z.enum(ACCESS_LEVELS) })
+  .refine((row) => (row.userId === undefined) !== (row.role === undefined), { message: 'give either userId or role', path: ['userId'] });
 export const AccessListSchema = z.strictObject({ items: z.array(AccessRowSchema).max(500) });
