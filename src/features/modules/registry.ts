@@ -1,0 +1,65 @@
+/**
+ * The kind registry: every module kind in one list, looked up by (module, kind). Views, feeds,
+ * overview and conflict checks ask here for labels, colours, lifecycles, people and alerts, so a
+ * module adds a kind by adding it to its kinds file only.
+ */
+import { communityKinds } from './community/kinds.js';
+import { coordinationKinds } from './coordination/kinds.js';
+import { generalKinds } from './general/kinds.js';
+import { manaKinds } from './mana/kinds.js';
+import type { EntryLike, KindDefinition, Lifecycle, ModuleKey, WorkflowAlert } from './model.js';
+import { planningKinds } from './planning/kinds.js';
+import { policyKinds } from './policy/kinds.js';
+import { staffKinds } from './staff/kinds.js';
+
+export { MODULES, LIFECYCLES, CLOSED_LIFECYCLES, PRIORITIES } from './model.js';
+export type { EntryLike, EntryDraft, KindDefinition, Lifecycle, ModuleKey, Priority, WorkflowAlert } from './model.js';
+export { MODULE_META } from './colours.js';
+
+// The list of kinds has one details type per kind; the registry works on them through the
+// KindDefinition methods only, so it holds them as the widest type.
+export type AnyKind = KindDefinition<any> & { colour: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ALL_KINDS: readonly AnyKind[] = [...coordinationKinds, ...manaKinds, ...staffKinds, ...policyKinds, ...planningKinds, ...communityKinds, ...generalKinds];
+
+const BY_KEY = new Map<string, AnyKind>(ALL_KINDS.map((k) => [`${k.module}.${k.kind}`, k]));
+if (BY_KEY.size !== ALL_KINDS.length) throw new Error('kind registry: duplicate (module, kind)');
+
+export function getKind(module: ModuleKey | string, kind: string): AnyKind | undefined {
+  return BY_KEY.get(`${module}.${kind}`);
+}
+
+export function listKinds(module?: ModuleKey): readonly AnyKind[] {
+  return module ? ALL_KINDS.filter((k) => k.module === module) : ALL_KINDS;
+}
+
+/**
+ * The common lifecycle of a status. An unknown kind or status maps to 'planned' so an item with a
+ * status the registry does not know yet still shows (and stays open) rather than vanishing.
+ */
+export function lifecycleOf(module: ModuleKey | string, kind: string, status: string): Lifecycle {
+  return getKind(module, kind)?.statuses[status] ?? 'planned';
+}
+
+export type DetailsCheck = { ok: true; details: Record<string, unknown> } | { ok: false; issues: { path: string; message: string }[] };
+
+/** Validates (and fills defaults of) kind-specific details; unknown kinds and statuses are refused. */
+export function parseDetails(module: string, kind: string, details: unknown): DetailsCheck {
+  const def = getKind(module, kind);
+  if (!def) return { ok: false, issues: [{ path: 'kind', message: `unknown kind ${module}.${kind}` }] };
+  const result = def.detailsSchema.safeParse(details ?? {});
+  if (result.success) return { ok: true, details: result.data as Record<string, unknown> };
+  return { ok: false, issues: result.error.issues.map((i) => ({ path: ['details', ...i.path.map(String)].join('.'), message: i.message })) };
+}
+
+export function isKnownStatus(module: string, kind: string, status: string): boolean {
+  return getKind(module, kind)?.statuses[status] !== undefined;
+}
+
+/** Workflow alerts the entry raises at `nowMs`; entries with invalid details raise none. */
+export function workflowAlertsOf(entry: EntryLike, nowMs: number): WorkflowAlert[] {
+  const def = getKind(entry.module, entry.kind);
+  if (!def) return [];
+  const parsed = def.detailsSchema.safeParse(entry.details);
+  return parsed.success ? def.workflowAlerts(entry, parsed.data, nowMs) : [];
+}
