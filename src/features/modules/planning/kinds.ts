@@ -75,7 +75,7 @@ export const planningKinds = [
     kind: 'workflow_stage_deadline',
     label: 'Workflow stage deadline',
     detailsSchema: WorkflowStageDeadlineDetailsSchema,
-    statuses: { pending: 'scheduled', in_progress: 'in_progress', in_review: 'pending_approval', approved: 'completed', returned: 'rejected', skipped: 'cancelled' },
+    statuses: { pending: 'scheduled', in_progress: 'in_progress', in_review: 'pending_approval', approved: 'completed', returned: 'in_progress', rejected: 'rejected', skipped: 'cancelled' },
     defaultStatus: 'pending',
     isDeadline: true,
     personFields: ['assigneeId'],
