@@ -49,47 +49,46 @@ export interface Conflict {
  */
 class ClaimTable {
   readonly entryIds: string[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly leave: boolean[] = [];
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly leave: Uint8Array;
   readonly bySubject = new Map<string, number[]>();
+  private count = 0;
 
-  add(subject: string, index: number): void {
-    const list = this.bySubject.get(subject);
-    if (list) list.push(index);
-    else this.bySubject.set(subject, [index]);
+  constructor(capacity: number) {
+    this.starts = new Float64Array(capacity);
+    this.ends = new Float64Array(capacity);
+    this.leave = new Uint8Array(capacity);
   }
 
-  span(entryId: string, startMs: number, endMs: number, isLeave: boolean): number {
+  /** Records a span and gives it to each distinct subject. */
+  claim(subjects: readonly string[], entryId: string, startMs: number, endMs: number, isLeave: boolean): void {
+    const index = this.count++;
     this.entryIds.push(entryId);
-    this.starts.push(startMs);
-    this.ends.push(endMs);
-    this.leave.push(isLeave);
-    return this.entryIds.length - 1;
+    this.starts[index] = startMs;
+    this.ends[index] = endMs;
+    this.leave[index] = isLeave ? 1 : 0;
+    for (let k = 0; k < subjects.length; k++) {
+      const subject = subjects[k]!;
+      if (subjects.indexOf(subject) !== k) continue; // listed twice on one entry
+      const list = this.bySubject.get(subject);
+      if (list) list.push(index);
+      else this.bySubject.set(subject, [index]);
+    }
   }
 }
 
 export function findConflicts(spans: readonly ConflictSpan[], bookings: readonly ResourceBookingSpan[] = []): Conflict[] {
-  const people = new ClaimTable();
-  const resources = new ClaimTable();
+  const people = new ClaimTable(spans.length);
+  const resources = new ClaimTable(spans.length + bookings.length);
   for (const s of spans) {
     if (!(s.startMs < s.endMs)) continue;
-    if (s.personIds.length > 0) {
-      const i = people.span(s.entryId, s.startMs, s.endMs, s.isLeave);
-      s.personIds.forEach((p, k) => {
-        if (s.personIds.indexOf(p) === k) people.add(p, i);
-      });
-    }
+    if (s.personIds.length > 0) people.claim(s.personIds, s.entryId, s.startMs, s.endMs, s.isLeave);
     // Leave books a person, never a room or vehicle.
-    if (!s.isLeave && s.resourceIds.length > 0) {
-      const i = resources.span(s.entryId, s.startMs, s.endMs, false);
-      s.resourceIds.forEach((r, k) => {
-        if (s.resourceIds.indexOf(r) === k) resources.add(r, i);
-      });
-    }
+    if (!s.isLeave && s.resourceIds.length > 0) resources.claim(s.resourceIds, s.entryId, s.startMs, s.endMs, false);
   }
   for (const b of bookings) {
-    if (b.startMs < b.endMs) resources.add(b.resourceId, resources.span(b.entryId, b.startMs, b.endMs, false));
+    if (b.startMs < b.endMs) resources.claim([b.resourceId], b.entryId, b.startMs, b.endMs, false);
   }
 
   const found = new Map<string, Conflict>();

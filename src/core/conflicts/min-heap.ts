@@ -5,7 +5,7 @@
 export class MinHeap {
   private readonly heap: number[] = [];
 
-  constructor(private readonly keys: readonly number[]) {}
+  constructor(private readonly keys: ArrayLike<number>) {}
 
   get size(): number {
     return this.heap.length;
