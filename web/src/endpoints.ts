@@ -64,8 +64,12 @@ export async function deleteEntry(id: string, ifMatch?: string): Promise<void> {
   });
 }
 
-/** Fetches the entry's current version, then patches it: what a drag or resize does. */
-export async function moveEntry(id: string, patch: Pick<EntryInput, 'start' | 'end' | 'allDay'>): Promise<Entry> {
-  const { ifMatch } = await getEntry(id);
+/**
+ * What a drag or resize does. With the version the feed showed (when the feed carries one), a
+ * change made by someone else meanwhile is refused (412) instead of overwritten; without it the
+ * current version is fetched first.
+ */
+export async function moveEntry(id: string, patch: Pick<EntryInput, 'start' | 'end' | 'allDay'>, shownVersion?: string | number): Promise<Entry> {
+  const ifMatch = shownVersion !== undefined ? `"${shownVersion}"` : (await getEntry(id)).ifMatch;
   return updateEntry(id, ifMatch, patch);
 }

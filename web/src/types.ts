@@ -20,10 +20,13 @@ export interface Session {
 export interface CalendarInfo {
   id: string;
   name: string;
-  module: string;
+  module: string | null;
   color: string;
-  type: 'organisation' | 'personal';
+  type: 'organisation' | 'personal' | string;
   access: Access;
+  /** Sent by the server: whether the user may add entries here (false for read-only calendars). */
+  canCreateEntries?: boolean;
+  isReadOnly?: boolean;
 }
 
 export interface EventExtendedProps {
@@ -38,6 +41,8 @@ export interface EventExtendedProps {
   busyOnly?: boolean;
   seriesId?: string | null;
   recurrenceId?: string | null;
+  /** The entry's version, when the feed sends it: used for If-Match on drags. */
+  version?: string | number;
   canEdit: boolean;
   canDelete: boolean;
 }

@@ -32,7 +32,7 @@ interface Props {
 
 type DialogState = null | { type: 'create'; form: EntryForm } | { type: 'entry'; entryId: string } | { type: 'help' };
 
-const canWrite = (c: CalendarInfo) => c.access === 'edit' || c.access === 'manage';
+const canWrite = (c: CalendarInfo) => c.canCreateEntries ?? (!c.isReadOnly && (c.access === 'edit' || c.access === 'manage'));
 
 export default function CalendarPage({ session, onSignOut, onSessionExpired }: Props) {
   const { user } = session;
@@ -82,12 +82,13 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
     }
     const { filters } = locRef.current;
     const calendar = writable.find((c) => filters.calendars.includes(c.id))
-      ?? writable.find((c) => filters.modules.includes(c.module))
+      ?? writable.find((c) => c.module !== null && filters.modules.includes(c.module))
+      ?? writable.find((c) => c.module !== null)
       ?? writable[0]!;
-    const mod = modules.find((m) => m.id === calendar.module);
+    const mod = modules.find((m) => m.id === calendar.module) ?? modules.find((m) => m.id === 'general');
     setDialog({
       type: 'create',
-      form: blankForm({ ...times, timeZone: displayZone, calendarId: calendar.id, module: mod?.id ?? calendar.module, kind: mod?.kinds[0]?.id ?? '' }),
+      form: blankForm({ ...times, timeZone: displayZone, calendarId: calendar.id, module: mod?.id ?? calendar.module ?? '', kind: mod?.kinds[0]?.id ?? '' }),
     });
   }
 
@@ -97,8 +98,11 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
     setDialog({ type: 'entry', entryId: String(info.event.extendedProps.entryId ?? info.event.id) });
   };
   const onDatesSet = useCallback((info: DatesSetInfo) => {
-    const api = calRef.current?.getApi();
-    const date = api ? api.formatIso(api.getDate(), true).slice(0, 10) : null;
+    // A view that shows today keeps no date in the URL, so a bookmark of it follows the days.
+    const { view } = info;
+    const now = Date.now();
+    const showsToday = view.currentStart.getTime() <= now && now < view.currentEnd.getTime();
+    const date = showsToday ? null : view.calendar.formatIso(view.calendar.getDate(), true).slice(0, 10);
     setRange({ start: info.startStr, end: info.endStr });
     setLoc({ ...locRef.current, view: info.view.type, date }, 'replace');
   }, [setLoc]);
@@ -156,7 +160,7 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
           )}
           <CalendarView calendarRef={calRef} initialView={initialView} initialDate={loc.date ?? undefined} timeZone={displayZone}
             filters={loc.filters} narrow={narrow} onSelect={onSelect} onEventClick={onEventClick}
-            onEventChange={moves.onEventChange} onDatesSet={onDatesSet} onFeedError={onFailure} />
+            onEventChangeStart={moves.onChangeStart} onEventChange={moves.onEventChange} onDatesSet={onDatesSet} onFeedError={onFailure} />
         </main>
       </div>
       {moves.notice && <ChangeNotice notice={moves.notice} onUndo={() => void moves.undo()} onDismiss={dismissNotice} />}

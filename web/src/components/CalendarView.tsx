@@ -1,4 +1,4 @@
-import FullCalendar, { type CalendarRef, type DatesSetInfo, type DateSelectInfo, type EventClickInfo, type EventDropInfo, type EventInput, type EventResizeDoneInfo, type EventSourceFuncInfo } from '@fullcalendar/react';
+import FullCalendar, { type CalendarRef, type DatesSetInfo, type DateSelectInfo, type EventClickInfo, type EventDragStartInfo, type EventDropInfo, type EventInput, type EventResizeDoneInfo, type EventResizeStartInfo, type EventSourceFuncInfo } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import dayGrid from '@fullcalendar/react/daygrid';
 import timeGrid from '@fullcalendar/react/timegrid';
@@ -31,11 +31,17 @@ const WIDE_TOOLBAR = { start: 'prev,next today', center: 'title', end: 'timeGrid
 const NARROW_TOOLBAR = { start: 'prev,next', center: 'title', end: 'today' };
 const NARROW_FOOTER = { center: 'timeGridDay,listWeek,dayGridMonth' };
 
-/** Recurring occurrences are edited through the dialog (which asks which occurrences), not dragged. */
+/**
+ * The feed's event objects use v6 colour names; FullCalendar 7 reads `color` and `contrastColor`.
+ * Recurring occurrences are changed through the dialog, not dragged (a drag would move the series).
+ */
 export function toEventInput(e: FeedEvent): EventInput {
+  const { backgroundColor, borderColor, textColor, ...rest } = e;
   const recurring = Boolean(e.extendedProps.seriesId || e.extendedProps.recurrenceId);
   return {
-    ...e,
+    ...rest,
+    color: backgroundColor ?? borderColor,
+    contrastColor: textColor,
     end: e.end ?? undefined,
     editable: Boolean(e.editable ?? e.extendedProps.canEdit) && !recurring,
     classNames: [`module-${e.extendedProps.module}`, e.extendedProps.busyOnly ? 'is-busy' : '', e.extendedProps.status === 'cancelled' ? 'is-cancelled' : ''].filter(Boolean),
@@ -51,6 +57,7 @@ interface Props {
   narrow: boolean;
   onSelect: (info: DateSelectInfo) => void;
   onEventClick: (info: EventClickInfo) => void;
+  onEventChangeStart: (info: EventDragStartInfo | EventResizeStartInfo) => void;
   onEventChange: (info: EventDropInfo | EventResizeDoneInfo) => void;
   onDatesSet: (info: DatesSetInfo) => void;
   onFeedError: (err: unknown) => void;
@@ -71,7 +78,9 @@ export function CalendarView(props: Props) {
     [filters, onFeedError],
   );
 
+  // FullCalendar 7 uses generated class names: this wrapper is the stable hook for layout and tests.
   return (
+    <div className="calendar-host" data-testid="calendar">
     <FullCalendar
       ref={props.calendarRef}
       plugins={PLUGINS}
@@ -95,10 +104,13 @@ export function CalendarView(props: Props) {
       events={events}
       select={props.onSelect}
       eventClick={props.onEventClick}
+      eventDragStart={props.onEventChangeStart}
+      eventResizeStart={props.onEventChangeStart}
       eventDrop={props.onEventChange}
       eventResize={props.onEventChange}
       datesSet={props.onDatesSet}
       scrollTime="07:00:00"
     />
+    </div>
   );
 }

@@ -22,7 +22,7 @@ export function EntryFields({ form, onChange, errors, calendars, modules, compac
 
   function chooseCalendar(calendarId: string) {
     const cal = calendars.find((c) => c.id === calendarId);
-    const module = cal && modules.some((m) => m.id === cal.module) ? cal.module : form.module;
+    const module = cal?.module && modules.some((m) => m.id === cal.module) ? cal.module : form.module;
     chooseModule(module, { calendarId });
   }
   function chooseModule(module: string, extra: Partial<EntryForm> = {}) {

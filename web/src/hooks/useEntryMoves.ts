@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import type { EventDropInfo, EventResizeDoneInfo } from '@fullcalendar/react';
+import { useCallback, useRef, useState } from 'react';
+import type { EventDragStartInfo, EventDropInfo, EventResizeDoneInfo, EventResizeStartInfo } from '@fullcalendar/react';
 import { ApiError, messageOf } from '../api';
 import { moveEntry } from '../endpoints';
 import { eventTimes, type EventTimes } from '../event-times';
@@ -18,6 +18,11 @@ interface LastMove {
   before: EventTimes;
 }
 
+function shownVersion(props: Record<string, unknown>): string | number | undefined {
+  const v = props.version;
+  return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+}
+
 /**
  * Drag-to-move and resize: PATCH with If-Match; a refused change puts the event back and shows
  * the server's reason beside it; the last accepted move can be undone.
@@ -25,25 +30,31 @@ interface LastMove {
 export function useEntryMoves(zone: string, refetch: () => void, onExpired: () => void) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [lastMove, setLastMove] = useState<LastMove | null>(null);
+  // Where the event was when the drag began: a refused move returns it there, so the message goes there.
+  const origin = useRef<{ id: string; anchor: NonNullable<Notice['anchor']> } | null>(null);
+
+  const onChangeStart = useCallback((info: EventDragStartInfo | EventResizeStartInfo) => {
+    const r = info.el.getBoundingClientRect();
+    origin.current = { id: info.event.id, anchor: { top: r.top, left: r.left, bottom: r.bottom } };
+  }, []);
 
   const onEventChange = useCallback(async (info: EventDropInfo | EventResizeDoneInfo) => {
     const rect = info.el.getBoundingClientRect();
-    const anchor = { top: rect.top, left: rect.left, bottom: rect.bottom };
+    const anchor = origin.current?.id === info.event.id ? origin.current.anchor : { top: rect.top, left: rect.left, bottom: rect.bottom };
     const entryId = String(info.event.extendedProps.entryId ?? info.event.id);
     const title = info.event.title;
     const before = eventTimes(info.oldEvent, zone);
     try {
-      await moveEntry(entryId, eventTimes(info.event, zone));
+      await moveEntry(entryId, eventTimes(info.event, zone), shownVersion(info.event.extendedProps));
       setLastMove({ entryId, title, before });
       setNotice({ kind: 'info', message: `Moved “${title}”.`, anchor, canUndo: true });
       refetch();
     } catch (err) {
       info.revert();
       if (err instanceof ApiError && err.status === 401) return onExpired();
-      const reason = err instanceof ApiError && err.status === 412
-        ? 'Someone else changed this entry meanwhile; it is back where it was. Try again.'
-        : messageOf(err);
-      setNotice({ kind: 'error', message: `Could not move “${title}”: ${reason}`, anchor });
+      const hint = err instanceof ApiError && err.status === 412 ? ' Someone else changed it meanwhile; the calendar now shows their version.' : '';
+      setNotice({ kind: 'error', message: `Could not move “${title}”: ${messageOf(err)}${hint}`, anchor });
+      if (hint) refetch();
     }
   }, [zone, refetch, onExpired]);
 
@@ -59,5 +70,5 @@ export function useEntryMoves(zone: string, refetch: () => void, onExpired: () =
     }
   }, [lastMove, refetch]);
 
-  return { notice, setNotice, onEventChange, undo, canUndo: lastMove !== null };
+  return { notice, setNotice, onChangeStart, onEventChange, undo, canUndo: lastMove !== null };
 }

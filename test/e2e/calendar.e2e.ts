@@ -1,0 +1,168 @@
+/**
+ * The web calendar in a real browser (Debian Chromium via playwright-core) against the real server:
+ * sign in, create through the dialog, filter through the URL, and a refused drag.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from './api-session.js';
+import { launchBrowser, screenshot, signIn } from './browser.js';
+import { startE2EServer, type E2EServer } from './server.js';
+
+let server: E2EServer;
+let browser: Browser;
+let api: ApiSession;
+let zone: string;
+let calendars: Array<{ id: string; module: string; name: string }>;
+let context: BrowserContext | undefined;
+// Titles carry a run id so a run against a long-lived server (KALENDARYO_E2E_URL) finds only its own.
+const run = Math.random().toString(36).slice(2, 7);
+const t = (title: string) => `${title} ${run}`;
+
+const plainDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+const today = () => plainDate(Date.now());
+const tomorrow = () => plainDate(Date.now() + 86_400_000);
+
+async function newPage(width = 1280, height = 800): Promise<Page> {
+  context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+async function createAllDayEntry(title: string, module: string, date: string): Promise<string> {
+  const calendar = calendars.find((c) => c.module === module)!;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const res = await api.call<{ id: string }>('POST', '/api/v1/entries', { title, start: date, end, allDay: true, calendarId: calendar.id, module, kind: 'event' });
+  if (res.status !== 201) throw new Error(`could not create ${title}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchBrowser();
+  api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+  zone = (await api.call<{ user: { timeZone: string } }>('GET', '/api/v1/me')).body.user.timeZone;
+  calendars = (await api.call<{ items: typeof calendars }>('GET', '/api/v1/calendars')).body.items;
+}, 120_000);
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the web calendar', () => {
+  it('signs in and shows this month with today marked, in the user zone', async () => {
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    const cell = page.getByTestId('calendar').locator(`[data-date="${today()}"]`).first();
+    await expect(cell.isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: /Administrator|admin/i }).first().click();
+    await expect(page.getByLabel('Show times in').inputValue()).resolves.toBe(zone);
+    await screenshot(page, 'e2e-signed-in-month');
+  });
+
+  it('creates an entry by dragging over a time and the dialog, then shows it (201)', async () => {
+    // A day of its own, far from what other tests (or earlier runs) put on the calendar.
+    const day = plainDate(Date.now() + (200 + Math.floor(Math.random() * 2000)) * 86_400_000);
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=timeGridWeek&date=${day}`);
+    const cal = page.getByTestId('calendar');
+    const from = cal.locator('[data-time="10:00:00"]').first();
+    await from.scrollIntoViewIfNeeded();
+    const column = await cal.locator(`[role="columnheader"][data-date="${day}"]`).first().boundingBox();
+    const a = await from.boundingBox();
+    const b = await cal.locator('[data-time="11:00:00"]').first().boundingBox();
+    const x = column!.x + column!.width / 2;
+    await page.mouse.move(x, a!.y + 3);
+    await page.mouse.down();
+    await page.mouse.move(x, b!.y - 3, { steps: 8 });
+    await page.mouse.up();
+
+    const dialog = page.getByRole('dialog', { name: 'New entry' });
+    await dialog.waitFor();
+    await expect(dialog.getByLabel('Starts').inputValue()).resolves.toBe(`${day}T10:00`);
+    await expect(dialog.getByLabel('Ends').inputValue()).resolves.toBe(`${day}T11:00`);
+    await dialog.getByLabel('Title').fill(t('Barangay consultation (e2e)'));
+    await screenshot(page, 'e2e-create-dialog');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    const entry = (await response.json()) as { start: string; timeZone: string };
+    expect(entry.timeZone).toBe(zone);
+    await cal.getByText(t('Barangay consultation (e2e)')).first().waitFor();
+    await screenshot(page, 'e2e-created');
+  });
+
+  it('filters by module, keeps the filter in the URL, and restores it on reload', async () => {
+    await createAllDayEntry(t('Staff retreat (e2e)'), 'staff', today());
+    await createAllDayEntry(t('Partner meeting (e2e)'), 'coordination', today());
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=listWeek');
+    const cal = page.getByTestId('calendar');
+    await cal.getByText(t('Partner meeting (e2e)')).waitFor();
+
+    const feed = page.waitForResponse((r) => r.url().includes('/api/v1/calendar?') && r.url().includes('modules=staff'));
+    await page.getByRole('group', { name: 'Modules' }).getByRole('checkbox', { name: 'Staff' }).check();
+    await feed;
+    expect(new URL(page.url()).searchParams.get('modules')).toBe('staff');
+    await cal.getByText(t('Staff retreat (e2e)')).waitFor();
+    await cal.getByText(t('Partner meeting (e2e)')).waitFor({ state: 'detached' });
+    await screenshot(page, 'e2e-filtered');
+
+    await page.reload();
+    await cal.getByText(t('Staff retreat (e2e)')).waitFor();
+    await expect(page.getByRole('group', { name: 'Modules' }).getByRole('checkbox', { name: 'Staff' }).isChecked()).resolves.toBe(true);
+    await expect(cal.getByText(t('Partner meeting (e2e)')).count()).resolves.toBe(0);
+  });
+
+  it('shows the server message beside a refused drag and puts the event back', async () => {
+    const id = await createAllDayEntry(t('Budget hearing (e2e)'), 'coordination', today());
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    const cal = page.getByTestId('calendar');
+    const event = cal.getByText(t('Budget hearing (e2e)')).first();
+    await event.waitFor();
+
+    // Someone else deletes the entry while it is on screen: the server refuses the move.
+    expect((await api.call('DELETE', `/api/v1/entries/${id}`)).status).toBeLessThan(300);
+    const refusal = await api.call<{ detail?: string; title: string }>('GET', `/api/v1/entries/${id}`);
+    expect(refusal.status).toBe(404);
+    const serverMessage = refusal.body.detail ?? refusal.body.title;
+
+    const target = await cal.locator(`[role="gridcell"][data-date="${tomorrow()}"], [data-date="${tomorrow()}"]`).last().boundingBox();
+    const box = await event.boundingBox();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 12 });
+    await page.mouse.up();
+
+    const notice = page.getByRole('alert').filter({ hasText: 'Could not move' });
+    await notice.waitFor();
+    await expect(notice.innerText()).resolves.toContain(serverMessage);
+    const day = await event.evaluate((el) => el.closest('[data-date]')?.getAttribute('data-date'));
+    expect(day).toBe(today());
+    await screenshot(page, 'e2e-refused-drag');
+  });
+
+  it('works at 360 px wide with keyboard shortcuts and the help overlay', async () => {
+    const page = await newPage(360, 740);
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.keyboard.press('w');
+    await page.waitForURL(/view=timeGridWeek/);
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await screenshot(page, 'e2e-narrow-help');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('a');
+    await page.waitForURL(/view=listWeek/);
+    await screenshot(page, 'e2e-narrow-agenda');
+  });
+});
