@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate.js') },
   user: { summary: 'user create --email E --password P --role R', load: () => import('./commands/user.js') },
   token: { summary: 'token create --email E: print a personal API token', load: () => import('./commands/token.js') },
+  demo: { summary: 'demo --size small|large: load the demo organisation', load: () => import('./commands/demo.js') },
   ics: { summary: 'ics check FILE …: what an import of FILE would create', load: () => import('./commands/ics.js') },
   expand: { summary: 'expand recurrence cases (JSON Lines on stdin)', load: () => import('./commands/expand.js') },
 };

@@ -15,6 +15,9 @@ export interface TestDatabase {
 }
 
 /**
+ * On the embedded engine, all test databases of a worker share one connection and the schema is
+ * chosen by search_path at open: use one at a time (open the next after you are done with the last).
+ *
  * A migrated database of its own for one test file: on PostgreSQL (DATABASE_URL set) a fresh schema
  * that is dropped afterwards, so parallel runs never collide; otherwise an in-memory PGlite.
  */
