@@ -104,4 +104,16 @@ describe('buildOverview', () => {
     expect(h.days[3]).toBe('2026-03-13');
     expect(h.allDay).toEqual([0, 0, 0, 1, 0, 0, 0]);
   });
+
+  it('uses real day lengths on a DST change day in the viewer zone', () => {
+    // 2026-03-08 in New York has 23 hours: 00:00–03:00 EST then EDT.
+    const now = at('2026-03-08T00:30:00-05:00');
+    const beforeJump = item({ startMs: at('2026-03-08T01:30:00-05:00'), endMs: at('2026-03-08T01:45:00-05:00') });
+    const lateEvening = item({ startMs: at('2026-03-08T23:30:00-04:00'), endMs: at('2026-03-08T23:45:00-04:00') });
+    const nextMorning = item({ startMs: at('2026-03-09T00:15:00-04:00'), endMs: at('2026-03-09T00:45:00-04:00') });
+    const h = buildOverview(input([beforeJump, lateEvening, nextMorning], { timeZone: 'America/New_York', nowMs: now })).heatmap;
+    expect(h.days[0]).toBe('2026-03-08');
+    expect(h.byBand[0]).toEqual([1, 0, 0, 1]);
+    expect(h.byBand[1]).toEqual([1, 0, 0, 0]);
+  });
 });
