@@ -15,6 +15,7 @@ import { registerOps } from '../features/ops/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
+import { registerWebApp } from './static.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -34,6 +35,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   const ctx: AppContext = { database: options.database, db: options.database.db, config: options.config, now: options.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);
+  // Kept so a test can hold the OpenAPI document to every route that exists.
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
+  });
   registerErrorHandling(app);
 
   await app.register(swagger, {
@@ -64,5 +72,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(calendarRoutes);
   await app.register(entryRoutes);
   await app.register(calendarFeedRoutes);
+  await registerWebApp(app, {});
   return app;
 }

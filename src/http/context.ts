@@ -14,6 +14,8 @@ export interface AppContext {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** "METHOD /api/v1/…" of every API route, in registration order. */
+    apiRoutes: string[];
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('the API description', () => {
+  it('documents every API route at /api/openapi.json, with a summary each', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json() as { openapi: string; paths: Record<string, Record<string, { summary?: string }>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(t.app.apiRoutes.length).toBeGreaterThan(10);
+    for (const route of t.app.apiRoutes) {
+      const [method, url] = route.split(' ') as [string, string];
+      const path = url.replace(/:(\w+)/g, '{$1}');
+      const operation = doc.paths[path]?.[method.toLowerCase()];
+      expect(operation, `${route} is missing from the OpenAPI document`).toBeDefined();
+      expect(operation!.summary, `${route} has no summary`).toBeTruthy();
+    }
+  });
+
+  it('shows the browsable docs at /api/docs', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('swagger');
+  });
+
+  it('answers /healthz, /readyz with the database, and /metrics in Prometheus format', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({ status: 'ready' });
+    await t.app.inject({ method: 'GET', url: '/api/v1/me' });
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toContain('kalendaryo_http_request_duration_seconds_bucket');
+    expect(metrics.body).toContain('route="/api/v1/me",status="401"');
+  });
+});
