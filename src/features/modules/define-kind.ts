@@ -64,7 +64,8 @@ export function defineKind<D extends object>(spec: KindSpec<D>): KindDefinition<
     },
     workflowAlerts(entry, details, nowMs) {
       if (!spec.alerts) return [];
-      const lifecycle = spec.statuses[entry.status] ?? spec.statuses[spec.defaultStatus] ?? 'planned';
+      // Same reading as lifecycleOf: a status the kind does not know counts as planned (open).
+      const lifecycle = spec.statuses[entry.status] ?? 'planned';
       const peopleIds = [...new Set([...(entry.organizerId ? [entry.organizerId] : []), ...kind.peopleOf(details)])];
       return spec.alerts(entry, details, { nowMs, lifecycle, dueMs: kind.dueMsOf(entry, details), peopleIds });
     },

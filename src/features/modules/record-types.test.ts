@@ -13,6 +13,13 @@ describe('record types', () => {
     expect(projectRecord('staff.party', {})).toEqual({ ok: false, issues: [{ path: 'type', message: 'unknown record type staff.party' }] });
   });
 
+  it('refuses spans that end before they start', () => {
+    const r = projectRecord('coordination.event', { id: 'e', title: 'x', start: '2026-03-10T10:00:00+08:00', end: '2026-03-10T09:00:00+08:00' });
+    expect(r).toEqual({ ok: false, issues: [{ path: 'end', message: 'end must not be before start' }] });
+    const leave = projectRecord('staff.leave', { id: 'l', title: 'x', startDate: '2026-03-10', endDate: '2026-03-09', details: { staffId: 'a', leaveType: 'sick' } });
+    expect(leave).toEqual({ ok: false, issues: [{ path: 'endDate', message: 'endDate must not be before startDate' }] });
+  });
+
   it('says which entries to create, update and delete when a record changes', () => {
     const base = { id: 'a1', title: 'MANA', planningCompletionDate: '2026-03-02', reportDueDate: '2026-04-30' };
     const first = projectRecord('mana.assessment', base);

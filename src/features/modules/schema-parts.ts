@@ -27,3 +27,15 @@ export const TimedSpanShape = {
   start: IsoDateTimeSchema,
   end: IsoDateTimeSchema,
 };
+
+/** Refinement for records with a timed span: the end may equal the start, never precede it. */
+export const endNotBeforeStart: [(r: { start: string; end: string }) => boolean, { message: string; path: string[] }] = [
+  (r) => Date.parse(r.end) >= Date.parse(r.start),
+  { message: 'end must not be before start', path: ['end'] },
+];
+
+/** Refinement for records with a date span: the last date may not precede the first. */
+export const endDateNotBeforeStartDate: [(r: { startDate: string; endDate: string | null }) => boolean, { message: string; path: string[] }] = [
+  (r) => r.endDate === null || r.endDate >= r.startDate,
+  { message: 'endDate must not be before startDate', path: ['endDate'] },
+];

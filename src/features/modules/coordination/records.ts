@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { EntryDraft } from '../model.js';
 import { allDayDraft, key, timedDraft } from '../projection.js';
-import { IdSchema, IsoDateSchema, RecordBaseShape, TimedSpanShape } from '../schema-parts.js';
+import { IdSchema, IsoDateSchema, RecordBaseShape, TimedSpanShape, endNotBeforeStart } from '../schema-parts.js';
 import { CommunicationFollowUpDetailsSchema, CoordinationEventDetailsSchema, PartnershipMilestoneDetailsSchema, StakeholderEngagementDetailsSchema } from './kinds.js';
 
 export const CoordinationEventRecordSchema = z.strictObject({
@@ -14,7 +14,7 @@ export const CoordinationEventRecordSchema = z.strictObject({
   organizerId: IdSchema.nullable().default(null),
   status: z.string().default('scheduled'),
   details: CoordinationEventDetailsSchema.default(CoordinationEventDetailsSchema.parse({})),
-});
+}).refine(...endNotBeforeStart);
 export type CoordinationEventRecord = z.infer<typeof CoordinationEventRecordSchema>;
 
 export const StakeholderEngagementRecordSchema = z.strictObject({
@@ -23,7 +23,7 @@ export const StakeholderEngagementRecordSchema = z.strictObject({
   organizerId: IdSchema.nullable().default(null),
   status: z.string().default('planned'),
   details: StakeholderEngagementDetailsSchema.default(StakeholderEngagementDetailsSchema.parse({})),
-});
+}).refine(...endNotBeforeStart);
 export type StakeholderEngagementRecord = z.infer<typeof StakeholderEngagementRecordSchema>;
 
 export const CommunicationRecordSchema = z.strictObject({

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { EntryDraft } from '../model.js';
 import { allDayDraft, key } from '../projection.js';
-import { IdListSchema, IdSchema, IsoDateSchema, RecordBaseShape } from '../schema-parts.js';
+import { IdListSchema, IdSchema, IsoDateSchema, RecordBaseShape, endDateNotBeforeStartDate } from '../schema-parts.js';
 import { ASSESSMENT_MILESTONES, BaselineDataCollectionDetailsSchema, NeedFollowUpDetailsSchema } from './kinds.js';
 
 export const AssessmentRecordSchema = z.strictObject({
@@ -28,7 +28,7 @@ export const BaselineDataCollectionRecordSchema = z.strictObject({
   organizerId: IdSchema.nullable().default(null),
   status: z.string().default('planned'),
   details: BaselineDataCollectionDetailsSchema.default(BaselineDataCollectionDetailsSchema.parse({})),
-});
+}).refine(...endDateNotBeforeStartDate);
 export type BaselineDataCollectionRecord = z.infer<typeof BaselineDataCollectionRecordSchema>;
 
 export const NeedRecordSchema = z.strictObject({

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { EntryDraft } from '../model.js';
 import { allDayDraft, key, timedDraft } from '../projection.js';
-import { IdListSchema, IdSchema, IsoDateSchema, RecordBaseShape, TimedSpanShape } from '../schema-parts.js';
+import { IdListSchema, IdSchema, IsoDateSchema, RecordBaseShape, TimedSpanShape, endNotBeforeStart } from '../schema-parts.js';
 import { BudgetHearingDetailsSchema } from './kinds.js';
 
 const DatedStatusShape = { date: IsoDateSchema, status: z.string().default('not_started') };
@@ -21,7 +21,7 @@ export const MonitoringEntryRecordSchema = z.strictObject({
     .max(50)
     .default([]),
   budgetHearings: z
-    .array(z.strictObject({ id: IdSchema, title: z.string().min(1).max(255).optional(), ...TimedSpanShape, status: z.string().default('scheduled'), organizerId: IdSchema.nullable().default(null), details: BudgetHearingDetailsSchema.omit({ monitoringEntryId: true }) }))
+    .array(z.strictObject({ id: IdSchema, title: z.string().min(1).max(255).optional(), ...TimedSpanShape, status: z.string().default('scheduled'), organizerId: IdSchema.nullable().default(null), details: BudgetHearingDetailsSchema.omit({ monitoringEntryId: true }) }).refine(...endNotBeforeStart))
     .max(50)
     .default([]),
   reportingDeadlines: z

@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import type { EntryDraft } from '../model.js';
 import { allDayDraft, key, timedDraft } from '../projection.js';
-import { IdListSchema, IdSchema, IsoDateSchema, TimedSpanShape, RecordBaseShape } from '../schema-parts.js';
+import { IdListSchema, IdSchema, IsoDateSchema, TimedSpanShape, RecordBaseShape, endNotBeforeStart } from '../schema-parts.js';
 import { PolicyConsultationDetailsSchema, PolicyReviewMeetingDetailsSchema, RECOMMENDATION_DEADLINES } from './kinds.js';
 
 const MeetingBaseShape = { id: IdSchema, title: z.string().min(1).max(255).optional(), ...TimedSpanShape, status: z.string().default('scheduled'), organizerId: IdSchema.nullable().default(null) };
-const ConsultationSchema = z.strictObject({ ...MeetingBaseShape, details: PolicyConsultationDetailsSchema.default(PolicyConsultationDetailsSchema.parse({})) });
-const ReviewMeetingSchema = z.strictObject({ ...MeetingBaseShape, details: PolicyReviewMeetingDetailsSchema.default(PolicyReviewMeetingDetailsSchema.parse({})) });
+const ConsultationSchema = z.strictObject({ ...MeetingBaseShape, details: PolicyConsultationDetailsSchema.default(PolicyConsultationDetailsSchema.parse({})) }).refine(...endNotBeforeStart);
+const ReviewMeetingSchema = z.strictObject({ ...MeetingBaseShape, details: PolicyReviewMeetingDetailsSchema.default(PolicyReviewMeetingDetailsSchema.parse({})) }).refine(...endNotBeforeStart);
 
 export const PolicyRecommendationRecordSchema = z.strictObject({
   ...RecordBaseShape,

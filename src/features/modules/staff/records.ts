@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { EntryDraft } from '../model.js';
 import { allDayDraft, key, timedDraft } from '../projection.js';
-import { IdSchema, IsoDateSchema, RecordBaseShape, TimedSpanShape } from '../schema-parts.js';
+import { IdSchema, IsoDateSchema, RecordBaseShape, TimedSpanShape, endNotBeforeStart, endDateNotBeforeStartDate } from '../schema-parts.js';
 import { PerformanceReviewDetailsSchema, StaffLeaveDetailsSchema, StaffTaskDetailsSchema, TrainingSessionDetailsSchema } from './kinds.js';
 
 export const StaffTaskRecordSchema = z.strictObject({
@@ -23,7 +23,7 @@ export const TrainingSessionRecordSchema = z.strictObject({
   organizerId: IdSchema.nullable().default(null),
   status: z.string().default('planned'),
   details: TrainingSessionDetailsSchema.default(TrainingSessionDetailsSchema.parse({})),
-});
+}).refine(...endNotBeforeStart);
 export type TrainingSessionRecord = z.infer<typeof TrainingSessionRecordSchema>;
 
 export const TrainingEnrollmentRecordSchema = z.strictObject({
@@ -33,7 +33,7 @@ export const TrainingEnrollmentRecordSchema = z.strictObject({
   sessionEntryId: IdSchema.optional(),
   approverId: IdSchema.optional(),
   status: z.string().default('requested'),
-});
+}).refine(...endNotBeforeStart);
 export type TrainingEnrollmentRecord = z.infer<typeof TrainingEnrollmentRecordSchema>;
 
 export const StaffLeaveRecordSchema = z.strictObject({
@@ -42,7 +42,7 @@ export const StaffLeaveRecordSchema = z.strictObject({
   endDate: IsoDateSchema,
   status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).default('pending'),
   details: StaffLeaveDetailsSchema,
-});
+}).refine(...endDateNotBeforeStartDate);
 export type StaffLeaveRecord = z.infer<typeof StaffLeaveRecordSchema>;
 
 export const PerformanceReviewRecordSchema = z.strictObject({
@@ -50,7 +50,7 @@ export const PerformanceReviewRecordSchema = z.strictObject({
   ...TimedSpanShape,
   status: z.string().default('scheduled'),
   details: PerformanceReviewDetailsSchema,
-});
+}).refine(...endNotBeforeStart);
 export type PerformanceReviewRecord = z.infer<typeof PerformanceReviewRecordSchema>;
 
 export function projectStaffTask(record: StaffTaskRecord): EntryDraft[] {
