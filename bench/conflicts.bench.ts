@@ -11,7 +11,7 @@ const SIZES = [5_000, 10_000, 20_000, 50_000];
 const RUNS = 7;
 
 export default async function (report: Report): Promise<void> {
-  let previous: { n: number; ms: number } | null = null;
+  let previous: { n: number; ms: number; cpuMs: number } | null = null;
   // warm-up so the first size is not paying for JIT compilation
   const warm = randomSpans(99, { count: 5_000, people: 200, resources: 10, slots: 35_040 });
   for (let i = 0; i < 5; i++) findConflicts(warm.spans, warm.bookings);
@@ -33,14 +33,17 @@ export default async function (report: Report): Promise<void> {
     cpuTimes.sort((a, b) => a - b);
     const ms = times[Math.floor(RUNS / 2)]!;
     report(`conflicts.${n}.median`, ms, 'ms');
+    report(`conflicts.${n}.min`, times[0]!, 'ms');
     // CPU time (includes GC threads) is steadier than wall time on a shared, loaded machine.
-    report(`conflicts.${n}.median_cpu`, cpuTimes[Math.floor(RUNS / 2)]!, 'ms');
+    const cpuMs = cpuTimes[Math.floor(RUNS / 2)]!;
+    report(`conflicts.${n}.median_cpu`, cpuMs, 'ms');
     report(`conflicts.${n}.found`, conflicts, 'conflicts');
     if (previous) {
       const nlogn = (n * Math.log2(n)) / (previous.n * Math.log2(previous.n));
       report(`conflicts.${n}.growth_vs_${previous.n}`, ms / previous.ms, 'x');
+      report(`conflicts.${n}.cpu_growth_vs_${previous.n}`, cpuMs / previous.cpuMs, 'x');
       report(`conflicts.${n}.nlogn_growth_vs_${previous.n}`, nlogn, 'x');
     }
-    previous = { n, ms };
+    previous = { n, ms, cpuMs };
   }
 }

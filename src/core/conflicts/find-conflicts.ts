@@ -7,6 +7,7 @@
  * the cost is O(n log n + k) for n claims and k reported conflicts. Recurring entries are passed in
  * as one span per occurrence (entryId = the occurrence's id).
  */
+import { ClaimTable } from './claim-table.js';
 import { MinHeap } from './min-heap.js';
 
 export interface ConflictSpan {
@@ -42,53 +43,17 @@ export interface Conflict {
   endMs: number;
 }
 
-/**
- * Claims live in parallel arrays indexed by number (a claim = one subject's use of one span): the
- * sweep then sorts and heaps plain numbers instead of allocating an object per claim, which is
- * what keeps 50k entries well under 100 ms.
- */
-class ClaimTable {
-  readonly entryIds: string[] = [];
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
-  readonly leave: Uint8Array;
-  readonly bySubject = new Map<string, number[]>();
-  private count = 0;
-
-  constructor(capacity: number) {
-    this.starts = new Float64Array(capacity);
-    this.ends = new Float64Array(capacity);
-    this.leave = new Uint8Array(capacity);
-  }
-
-  /** Records a span and gives it to each distinct subject. */
-  claim(subjects: readonly string[], entryId: string, startMs: number, endMs: number, isLeave: boolean): void {
-    const index = this.count++;
-    this.entryIds.push(entryId);
-    this.starts[index] = startMs;
-    this.ends[index] = endMs;
-    this.leave[index] = isLeave ? 1 : 0;
-    for (let k = 0; k < subjects.length; k++) {
-      const subject = subjects[k]!;
-      if (subjects.indexOf(subject) !== k) continue; // listed twice on one entry
-      const list = this.bySubject.get(subject);
-      if (list) list.push(index);
-      else this.bySubject.set(subject, [index]);
-    }
-  }
-}
-
 export function findConflicts(spans: readonly ConflictSpan[], bookings: readonly ResourceBookingSpan[] = []): Conflict[] {
   const people = new ClaimTable(spans.length);
   const resources = new ClaimTable(spans.length + bookings.length);
   for (const s of spans) {
     if (!(s.startMs < s.endMs)) continue;
-    if (s.personIds.length > 0) people.claim(s.personIds, s.entryId, s.startMs, s.endMs, s.isLeave);
+    if (s.personIds.length > 0) people.add(s.personIds, s.entryId, s.startMs, s.endMs, s.isLeave);
     // Leave books a person, never a room or vehicle.
-    if (!s.isLeave && s.resourceIds.length > 0) resources.claim(s.resourceIds, s.entryId, s.startMs, s.endMs, false);
+    if (!s.isLeave && s.resourceIds.length > 0) resources.add(s.resourceIds, s.entryId, s.startMs, s.endMs, false);
   }
   for (const b of bookings) {
-    if (b.startMs < b.endMs) resources.claim([b.resourceId], b.entryId, b.startMs, b.endMs, false);
+    if (b.startMs < b.endMs) resources.add([b.resourceId], b.entryId, b.startMs, b.endMs, false);
   }
 
   const found = new Map<string, Conflict>();
@@ -128,15 +93,18 @@ function cmp(a: string, b: string): number {
 
 function sweep(t: ClaimTable, onOverlap: (subject: string, a: number, b: number) => void): void {
   const { starts, ends } = t;
+  const { rows, groupStart } = t.groupBySubject();
   const active = new MinHeap(ends);
-  for (const [subject, claims] of t.bySubject) {
-    if (claims.length < 2) continue;
-    claims.sort((a, b) => starts[a]! - starts[b]!);
+  for (let s = 0; s + 1 < groupStart.length; s++) {
+    const from = groupStart[s]!;
+    const to = groupStart[s + 1]!;
+    if (to - from < 2) continue;
     active.clear();
-    for (const c of claims) {
+    for (let i = from; i < to; i++) {
+      const c = rows[i]!;
       while (active.size > 0 && ends[active.peek()]! <= starts[c]!) active.pop();
       // Everything still active ends after c starts and started no later: each one overlaps c.
-      for (let i = 0; i < active.size; i++) onOverlap(subject, active.at(i), c);
+      for (let k = 0; k < active.size; k++) onOverlap(t.subjectNames[s]!, active.at(k), c);
       active.push(c);
     }
   }
