@@ -12,7 +12,7 @@ export async function createEntry(
   deps: { db: Db },
   actor: Actor,
   input: EntryCreate,
-  extra: { sourceSystem?: string; externalId?: string; uid?: string } = {},
+  extra: { sourceSystem?: string; externalId?: string; uid?: string; override?: { seriesId: string; recurrenceId: string; recurrenceIdAt: Date } } = {},
 ): Promise<{ row: EntryRow; calendar: CalendarWithLevel }> {
   return deps.db.transaction(async (tx) => {
     const calendar = await writableCalendar(tx, actor, input.calendarId);
@@ -47,6 +47,9 @@ export async function createEntry(
         details: input.details,
         sourceSystem: extra.sourceSystem ?? null,
         externalId: extra.externalId ?? null,
+        seriesId: extra.override?.seriesId ?? null,
+        recurrenceId: extra.override?.recurrenceId ?? null,
+        recurrenceIdAt: extra.override?.recurrenceIdAt ?? null,
       })
       .returning();
     return { row: row!, calendar };

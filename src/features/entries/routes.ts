@@ -10,6 +10,11 @@ import { etagOf, presentEntry } from './presenter.js';
 import { findEntry } from './repository.js';
 import { EntryCreateSchema, EntryPatchSchema, EntrySchema } from './schemas.js';
 import { deleteEntry, updateEntry } from './update-entry.js';
+import { deleteOccurrence, editOccurrence, type OccurrenceEditResult } from './edit-occurrence.js';
+
+const OccurrenceParamsSchema = z.strictObject({ id: z.uuid('must be a UUID'), recurrenceId: z.string().max(40) });
+const ScopeQuerySchema = z.strictObject({ scope: z.enum(['this', 'following', 'all']).default('this') });
+const OccurrenceResultSchema = z.object({ series: EntrySchema.nullable(), entry: EntrySchema.nullable(), droppedOverrides: z.array(z.string()) });
 
 const IfMatchHeadersSchema = z.object({ 'if-match': z.string().max(100).optional() });
 
@@ -60,5 +65,39 @@ export const entryRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     await deleteEntry({ db }, actor, request.params.id, expectedVersionOf(request.headers['if-match']));
     return reply.status(204).send(null);
+  });
+
+  const presentResult = async (actor: Parameters<typeof presentEntry>[0], result: OccurrenceEditResult) => {
+    const present = async (row: OccurrenceEditResult['series']) => {
+      if (!row) return null;
+      const calendar = await findAccessibleCalendar(db, actor, row.calendarId);
+      return presentEntry(actor, calendar?.level ?? null, row);
+    };
+    return { series: await present(result.series), entry: await present(result.entry), droppedOverrides: result.droppedOverrides };
+  };
+
+  app.patch('/api/v1/entries/:id/occurrences/:recurrenceId', {
+    schema: {
+      tags: ['entries'],
+      summary: 'Change one occurrence of a series, this and following ones, or all (scope=this|following|all)',
+      description: 'recurrenceId is the local start of the occurrence (YYYY-MM-DDTHH:MM:SS, a date for all-day series). "this" makes an override; "following" ends the series before the occurrence and starts a new one; "all" changes the series and reports overrides that no longer fall on it.',
+      params: OccurrenceParamsSchema, querystring: ScopeQuerySchema, headers: IfMatchHeadersSchema, body: EntryPatchSchema, response: { 200: OccurrenceResultSchema },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const result = await editOccurrence({ db }, actor, request.params.id, request.params.recurrenceId, request.query.scope, request.body, expectedVersionOf(request.headers['if-match']));
+    return presentResult(actor, result);
+  });
+
+  app.delete('/api/v1/entries/:id/occurrences/:recurrenceId', {
+    schema: {
+      tags: ['entries'],
+      summary: 'Delete one occurrence of a series (EXDATE), this and following ones, or all (scope=this|following|all)',
+      params: OccurrenceParamsSchema, querystring: ScopeQuerySchema, headers: IfMatchHeadersSchema, response: { 200: OccurrenceResultSchema },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const result = await deleteOccurrence({ db }, actor, request.params.id, request.params.recurrenceId, request.query.scope, expectedVersionOf(request.headers['if-match']));
+    return presentResult(actor, result);
   });
 };

@@ -8,7 +8,16 @@ import {
   type RecurrenceInput,
   type RecurrenceValue,
 } from '../../core/recurrence/index.js';
-import { ianaZone, parseInstant, parseLocalDate, parseLocalDateTime, type LocalDateTime } from '../../core/time/index.js';
+import {
+  formatLocalDate,
+  formatLocalDateTime,
+  ianaZone,
+  localFromWallMs,
+  parseInstant,
+  parseLocalDate,
+  parseLocalDateTime,
+  type LocalDateTime,
+} from '../../core/time/index.js';
 
 /** The recurrence fields of an entry as stored: local wall-clock strings in its zone, dates, or UTC instants ("…Z"). */
 export interface SeriesFields {
@@ -82,4 +91,21 @@ export function seriesSpanOf(fields: SeriesFields, durationMs: number): { firstS
 export function occurrencesInWindow(fields: SeriesFields, windowStartMs: number, windowEndMs: number, max = 5000): Occurrence[] {
   const prepared = prepareSeries(toRecurrenceInput(fields), ianaZone(fields.timeZone));
   return expandPrepared(prepared, { between: [windowStartMs, windowEndMs], max });
+}
+
+/** The wall-clock DTSTART of a stored entry in its own zone (a date for all-day entries). */
+export function startLocalOf(row: { allDay: boolean; startDate: string | null; startAt: Date; timeZone: string }): string {
+  if (row.allDay) return row.startDate!;
+  const ms = row.startAt.getTime();
+  return formatLocalDateTime(localFromWallMs(ms + ianaZone(row.timeZone).offsetMsAt(ms)));
+}
+
+export function formatRecurrenceValue(value: RecurrenceValue): string {
+  if (value.kind === 'local') return formatLocalDateTime(value.value);
+  if (value.kind === 'date') return formatLocalDate(value.value);
+  return `${new Date(value.epochMs).toISOString().slice(0, 19)}Z`;
+}
+
+export function seriesFieldsOf(row: { allDay: boolean; startDate: string | null; startAt: Date; timeZone: string; isFloating: boolean; rrule: string | null; rdate: string[]; exdate: string[] }): SeriesFields {
+  return { allDay: row.allDay, timeZone: row.timeZone, isFloating: row.isFloating, startLocal: startLocalOf(row), rrule: row.rrule, rdate: row.rdate, exdate: row.exdate };
 }

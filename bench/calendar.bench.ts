@@ -1,0 +1,81 @@
+/**
+ * Issue "Foundation" figures: month-window range query on the large demo organisation (server-side
+ * p50/p95 on PostgreSQL and PGlite), and GET /api/v1/calendar throughput for a week window under 50
+ * concurrent connections against a bare Fastify route returning the same bytes, in the same run.
+ */
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import type { Report } from './run.js';
+import { BENCH_NOW, benchApp, openLargeOrganisation, percentile } from './support.js';
+
+const MONTHS = 40;
+
+async function monthWindows(report: Report, kind: 'postgres' | 'pglite') {
+  const database = await openLargeOrganisation(kind);
+  const { app, headers } = await benchApp(database);
+  const timings: number[] = [];
+  let events = 0;
+  // Months spread over the ten years of data; the first two warm the caches and are not counted.
+  for (let i = -2; i < MONTHS; i++) {
+    const month = new Date(Date.UTC(2022, Math.abs(i) * 2 + (i < 0 ? 5 : 0), 1));
+    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
+    const url = `/api/v1/calendar?start=${month.toISOString().slice(0, 10)}&end=${end.toISOString().slice(0, 10)}`;
+    const started = performance.now();
+    const response = await app.inject({ method: 'GET', url, headers });
+    const ms = performance.now() - started;
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+    if (i >= 0) {
+      timings.push(ms);
+      events += (response.json() as unknown[]).length;
+    }
+  }
+  timings.sort((a, b) => a - b);
+  report(`calendar.month_window.${kind}.p50`, percentile(timings, 50), 'ms');
+  report(`calendar.month_window.${kind}.p95`, percentile(timings, 95), 'ms');
+  report(`calendar.month_window.${kind}.events_per_window`, events / MONTHS, 'events');
+  const filtered: number[] = [];
+  for (let i = 0; i < MONTHS; i++) {
+    const month = new Date(Date.UTC(2022, i * 2, 1));
+    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
+    const started = performance.now();
+    await app.inject({ method: 'GET', url: `/api/v1/calendar?start=${month.toISOString().slice(0, 10)}&end=${end.toISOString().slice(0, 10)}&modules=mana`, headers });
+    filtered.push(performance.now() - started);
+  }
+  filtered.sort((a, b) => a - b);
+  report(`calendar.month_window_one_module.${kind}.p95`, percentile(filtered, 95), 'ms');
+  return { app, headers, database };
+}
+
+async function load(url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, connections: 50, duration: 10, headers });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+export default async function (report: Report) {
+  const { app, headers, database } = await monthWindows(report, 'postgres');
+  try {
+    const week = new Date(BENCH_NOW.getTime() + 7 * 86_400_000);
+    const path = `/api/v1/calendar?start=${BENCH_NOW.toISOString().slice(0, 10)}&end=${week.toISOString().slice(0, 10)}`;
+    const body = (await app.inject({ method: 'GET', url: path, headers })).body;
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const bare = Fastify();
+    bare.get('/api/v1/calendar', async (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+    const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
+    const feed = await load(`${address}${path}`, headers);
+    const baseline = await load(`${bareAddress}${path}`, {});
+    report('calendar.week_feed.postgres.requests_per_s', feed, 'req/s');
+    report('calendar.week_feed.bare_fastify_same_bytes.requests_per_s', baseline, 'req/s');
+    report('calendar.week_feed.share_of_bare', feed / baseline, 'ratio');
+    report('calendar.week_feed.response_bytes', Buffer.byteLength(body), 'bytes');
+    await bare.close();
+  } finally {
+    await app.close();
+    await database.close();
+  }
+  if (process.env.BENCH_SKIP_PGLITE !== '1') {
+    const pglite = await monthWindows(report, 'pglite');
+    await pglite.app.close();
+    await pglite.database.close();
+  }
+}

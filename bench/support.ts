@@ -1,0 +1,48 @@
+import { loadConfig } from '../src/config.js';
+import { type Database, openDatabase } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { createApiToken } from '../src/features/auth/tokens.js';
+import { loadDemo } from '../src/features/demo/load-demo.js';
+import { buildApp } from '../src/http/app.js';
+
+export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_bench';
+export const BENCH_PGLITE_DIR = process.env.BENCH_PGLITE_DIR ?? 'data/bench-pglite-large';
+// The large demo organisation is generated relative to this instant, so windows are stable across runs.
+export const BENCH_NOW = new Date('2026-11-25T00:00:00Z');
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Creates the bench database on the server when it is missing (it is kept between runs: loading takes minutes). */
+async function ensurePgDatabase(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const name = parsed.pathname.slice(1);
+  parsed.pathname = '/postgres';
+  const admin = await openDatabase({ url: parsed.toString(), poolSize: 1 });
+  const [exists] = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (!exists) await admin.query(`create database "${name.replace(/"/g, '')}"`);
+  await admin.close();
+}
+
+/** The large demo organisation (about a million entries over ten years), loaded once and reused. */
+export async function openLargeOrganisation(kind: 'postgres' | 'pglite'): Promise<Database> {
+  if (kind === 'postgres') await ensurePgDatabase(BENCH_PG_URL);
+  const database = await openDatabase(kind === 'postgres' ? { url: BENCH_PG_URL, poolSize: 20 } : { dataDir: BENCH_PGLITE_DIR });
+  await migrate(database);
+  const [row] = await database.query<{ n: number }>('select count(*)::int as n from entries');
+  if (row!.n < 500_000) {
+    process.stderr.write(`loading the large demo organisation into ${kind} (once; it takes minutes)…\n`);
+    await loadDemo(database, { size: 'large', now: BENCH_NOW, adminEmail: 'admin@bench.local' });
+  }
+  await database.query('analyze');
+  return database;
+}
+
+export async function benchApp(database: Database) {
+  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: false });
+  await app.ready();
+  const [admin] = await database.query<{ id: string; organization_id: string }>("select id, organization_id from users where role = 'admin' order by created_at limit 1");
+  const { token } = await createApiToken(database.db, { userId: admin!.id, organizationId: admin!.organization_id }, 'bench');
+  return { app, headers: { authorization: `Bearer ${token}` } };
+}
