@@ -47,6 +47,13 @@ describe('ics check: what an import creates', () => {
     ]);
   });
 
+  it('gives an override without DTEND or SUMMARY its master\'s duration and title, whichever comes first in the file', async () => {
+    const override = event('UID:s1', 'RECURRENCE-ID;TZID=Asia/Manila:20260309T090000', 'DTSTART;TZID=Asia/Manila:20260309T110000');
+    for (const text of [calendar(...override, ...series()), calendar(...series(), ...override)]) {
+      expect(await occurrencesOf(text, '2026-03-08T00:00:00Z', '2026-03-10T00:00:00Z')).toEqual(['2026-03-09T11:00:00+08:00 2026-03-09T12:00:00+08:00 Staff meeting']);
+    }
+  });
+
   it('treats a RECURRENCE-ID event without its master as one occurrence', async () => {
     const text = calendar(...event('UID:inv', 'RECURRENCE-ID;TZID=Asia/Manila:20260309T090000', 'SUMMARY:Invited once', 'DTSTART;TZID=Asia/Manila:20260309T090000', 'DTEND;TZID=Asia/Manila:20260309T093000'));
     expect(await occurrencesOf(text)).toEqual(['2026-03-09T09:00:00+08:00 2026-03-09T09:30:00+08:00 Invited once']);

@@ -22,11 +22,23 @@ export type IcsCheckResult =
     }
   | { readonly valid: false; readonly line: number; readonly reason: string };
 
+/**
+ * An override reduced to what the final list needs. Its occurrence is computed on arrival; only
+ * one that borrows its master's end or summary keeps its event until the end of the file.
+ */
+interface HeldOverride {
+  readonly recurrenceIdMs: number | null;
+  readonly sequence: number;
+  readonly cancelled: boolean;
+  readonly occurrence: WindowOccurrence | null;
+  readonly needsMaster: ResolvedEvent | null;
+}
+
 /** Per UID, only what the final list needs: occurrences already in the window, never whole events. */
 interface UidGroup {
   master: { end: EndRule | null; summary: string | null } | null;
   occurrences: WindowOccurrence[];
-  overrides: ResolvedEvent[];
+  overrides: HeldOverride[];
 }
 
 /**
@@ -65,7 +77,7 @@ export async function checkIcs(
         let group = groups.get(uid);
         if (!group) groups.set(uid, (group = { master: null, occurrences: [], overrides: [] }));
         if (r.event.recurrenceId) {
-          group.overrides.push(r);
+          group.overrides.push(holdOverride(r, window));
           if (!(uid in props)) props[uid] = propsOf(r);
         } else {
           group.master = { end: endRuleOf(r), summary: r.event.summary };
@@ -95,6 +107,18 @@ function inWindow(o: WindowOccurrence, [from, to]: Window): boolean {
   return o.startMs >= from && o.startMs < to;
 }
 
+function holdOverride(r: ResolvedEvent, window: Window): HeldOverride {
+  const self = endRuleOf(r) !== null && r.event.summary !== null;
+  const occurrence = self ? overrideOccurrence(r, null, null) : null;
+  return {
+    recurrenceIdMs: r.recurrenceIdMs,
+    sequence: r.event.sequence,
+    cancelled: r.event.status === 'CANCELLED',
+    occurrence: occurrence && inWindow(occurrence, window) ? occurrence : null,
+    needsMaster: self ? null : r,
+  };
+}
+
 function propsOf(r: ResolvedEvent): EventProps {
   return { description: r.event.description, location: r.event.location, geo: r.event.geo };
 }
@@ -109,14 +133,14 @@ function applyOverrides(group: UidGroup, window: Window): WindowOccurrence[] {
   const replaced = new Set(group.overrides.map((o) => o.recurrenceIdMs));
   const out = group.occurrences.filter((o) => !replaced.has(o.startMs));
   // Of several overrides of one occurrence, the highest SEQUENCE (then the last in the file) wins.
-  const latest = new Map<number | null, ResolvedEvent>();
+  const latest = new Map<number | null, HeldOverride>();
   for (const o of group.overrides) {
     const seen = latest.get(o.recurrenceIdMs);
-    if (!seen || o.event.sequence >= seen.event.sequence) latest.set(o.recurrenceIdMs, o);
+    if (!seen || o.sequence >= seen.sequence) latest.set(o.recurrenceIdMs, o);
   }
   for (const o of latest.values()) {
-    if (o.event.status === 'CANCELLED') continue;
-    const occ = overrideOccurrence(o, group.master?.end ?? null, group.master?.summary ?? null);
+    if (o.cancelled || (!o.occurrence && !o.needsMaster)) continue;
+    const occ = o.occurrence ?? overrideOccurrence(o.needsMaster!, group.master?.end ?? null, group.master?.summary ?? null);
     if (inWindow(occ, window)) out.push(occ);
   }
   return out;

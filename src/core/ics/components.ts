@@ -1,6 +1,6 @@
 import { parseContentLine, type ContentLine } from './content-line.js';
 import { DEFAULT_LIMITS, IcsError, type IcsLimits } from './errors.js';
-import { unfoldChunks } from './unfold.js';
+import { LineUnfolder, type LogicalLine } from './unfold.js';
 
 /** A component with its properties (X- properties dropped) and sub-components. */
 export interface IcsComponent {
@@ -85,18 +85,33 @@ export class ComponentAssembler {
   }
 }
 
-/** Streams a file's top-level items: unfold → content lines → components. */
+/**
+ * Streams a file's top-level items: unfold → content lines → components. Lines are handled
+ * synchronously within each chunk (an async step per line would cost more than the parsing).
+ */
 export async function* readIcsItems(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   limits: IcsLimits = DEFAULT_LIMITS,
 ): AsyncGenerator<IcsItem> {
+  const unfolder = new LineUnfolder(limits);
   const assembler = new ComponentAssembler(limits);
   let lastLine = 0;
-  for await (const logical of unfoldChunks(chunks, limits)) {
+  let batch: IcsItem[] = [];
+  const onLine = (logical: LogicalLine) => {
     lastLine = logical.line;
     const item = assembler.push(parseContentLine(logical));
-    if (item) yield item;
+    if (item) batch.push(item);
+  };
+  for await (const chunk of chunks) {
+    unfolder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk, onLine);
+    if (batch.length) {
+      const out = batch;
+      batch = [];
+      yield* out;
+    }
   }
+  unfolder.end(onLine);
+  yield* batch;
   assembler.finish(lastLine);
 }
 

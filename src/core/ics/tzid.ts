@@ -40,6 +40,8 @@ export function ianaNameForTzid(tzid: string): string | null {
 /** Resolves TZIDs: IANA/Windows names first, then the file's own VTIMEZONE zones. */
 export class TzidResolver {
   private readonly custom = new Map<string, Zone>();
+  /** IANA/Windows answers, cached: asking Temporal whether a name exists is slow. */
+  private readonly known = new Map<string, Zone | null>();
 
   addVtimezone(zone: Zone): void {
     this.custom.set(zone.id, zone);
@@ -50,8 +52,12 @@ export class TzidResolver {
   }
 
   resolve(tzid: string): Zone | null {
-    const iana = ianaNameForTzid(tzid);
-    if (iana) return ianaZone(iana);
-    return this.custom.get(tzid.trim()) ?? null;
+    let known = this.known.get(tzid);
+    if (known === undefined) {
+      const iana = ianaNameForTzid(tzid);
+      known = iana ? ianaZone(iana) : null;
+      this.known.set(tzid, known);
+    }
+    return known ?? this.custom.get(tzid.trim()) ?? null;
   }
 }
