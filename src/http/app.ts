@@ -12,6 +12,7 @@ import { calendarFeedRoutes } from '../features/calendar/routes.js';
 import { calendarRoutes } from '../features/calendars/routes.js';
 import { entryRoutes } from '../features/entries/routes.js';
 import { registerOps } from '../features/ops/routes.js';
+import { recurrenceRoutes } from '../features/recurrence/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(calendarRoutes);
   await app.register(entryRoutes);
   await app.register(calendarFeedRoutes);
+  await app.register(recurrenceRoutes);
   await registerWebApp(app, {});
   return app;
 }
