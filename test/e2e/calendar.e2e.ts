@@ -20,7 +20,12 @@ const t = (title: string) => `${title} ${run}`;
 
 const plainDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 const today = () => plainDate(Date.now());
-const tomorrow = () => plainDate(Date.now() + 86_400_000);
+/** A day of its own, far from what other tests (or earlier runs on a long-lived server) put on the calendar. */
+const freshDay = () => plainDate(Date.now() + (200 + Math.floor(Math.random() * 3000)) * 86_400_000);
+const nextDay = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+};
 
 async function newPage(width = 1280, height = 800): Promise<Page> {
   context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC' });
@@ -31,8 +36,7 @@ async function newPage(width = 1280, height = 800): Promise<Page> {
 
 async function createAllDayEntry(title: string, module: string, date: string): Promise<string> {
   const calendar = calendars.find((c) => c.module === module)!;
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const end = nextDay(date);
   const res = await api.call<{ id: string }>('POST', '/api/v1/entries', { title, start: date, end, allDay: true, calendarId: calendar.id, module, kind: 'event' });
   if (res.status !== 201) throw new Error(`could not create ${title}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
@@ -68,8 +72,7 @@ describe('the web calendar', () => {
   });
 
   it('creates an entry by dragging over a time and the dialog, then shows it (201)', async () => {
-    // A day of its own, far from what other tests (or earlier runs) put on the calendar.
-    const day = plainDate(Date.now() + (200 + Math.floor(Math.random() * 2000)) * 86_400_000);
+    const day = freshDay();
     const page = await newPage();
     await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=timeGridWeek&date=${day}`);
     const cal = page.getByTestId('calendar');
@@ -101,10 +104,11 @@ describe('the web calendar', () => {
   });
 
   it('filters by module, keeps the filter in the URL, and restores it on reload', async () => {
-    await createAllDayEntry(t('Staff retreat (e2e)'), 'staff', today());
-    await createAllDayEntry(t('Partner meeting (e2e)'), 'coordination', today());
+    const day = freshDay();
+    await createAllDayEntry(t('Staff retreat (e2e)'), 'staff', day);
+    await createAllDayEntry(t('Partner meeting (e2e)'), 'coordination', day);
     const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=listWeek');
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
     const cal = page.getByTestId('calendar');
     await cal.getByText(t('Partner meeting (e2e)')).waitFor();
 
@@ -123,9 +127,10 @@ describe('the web calendar', () => {
   });
 
   it('shows the server message beside a refused drag and puts the event back', async () => {
-    const id = await createAllDayEntry(t('Budget hearing (e2e)'), 'coordination', today());
+    const day = freshDay();
+    const id = await createAllDayEntry(t('Budget hearing (e2e)'), 'coordination', day);
     const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${day}`);
     const cal = page.getByTestId('calendar');
     const event = cal.getByText(t('Budget hearing (e2e)')).first();
     await event.waitFor();
@@ -136,7 +141,7 @@ describe('the web calendar', () => {
     expect(refusal.status).toBe(404);
     const serverMessage = refusal.body.detail ?? refusal.body.title;
 
-    const target = await cal.locator(`[role="gridcell"][data-date="${tomorrow()}"], [data-date="${tomorrow()}"]`).last().boundingBox();
+    const target = await cal.locator(`[data-date="${nextDay(day)}"]`).last().boundingBox();
     const box = await event.boundingBox();
     await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
     await page.mouse.down();
@@ -146,23 +151,64 @@ describe('the web calendar', () => {
     const notice = page.getByRole('alert').filter({ hasText: 'Could not move' });
     await notice.waitFor();
     await expect(notice.innerText()).resolves.toContain(serverMessage);
-    const day = await event.evaluate((el) => el.closest('[data-date]')?.getAttribute('data-date'));
-    expect(day).toBe(today());
+    const shownOn = await event.evaluate((el) => el.closest('[data-date]')?.getAttribute('data-date'));
+    expect(shownOn).toBe(day);
     await screenshot(page, 'e2e-refused-drag');
+  });
+
+  it('moves an entry by dragging (PATCH with If-Match) and undoes the move', async () => {
+    const day = freshDay();
+    const id = await createAllDayEntry(t('Quarterly report (e2e)'), 'planning', day);
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${day}`);
+    const cal = page.getByTestId('calendar');
+    const event = cal.getByText(t('Quarterly report (e2e)')).first();
+    await event.waitFor();
+
+    const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith(`/api/v1/entries/${id}`));
+    const target = await cal.locator(`[data-date="${nextDay(day)}"]`).last().boundingBox();
+    const box = await event.boundingBox();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 12 });
+    await page.mouse.up();
+    expect((await patch).headers()['if-match']).toMatch(/^(W\/)?"/);
+    await page.getByRole('status').filter({ hasText: 'Moved' }).waitFor();
+    await expect.poll(async () => (await api.call<{ start: string }>('GET', `/api/v1/entries/${id}`)).body.start).toBe(nextDay(day));
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Put' }).waitFor();
+    await expect.poll(async () => (await api.call<{ start: string }>('GET', `/api/v1/entries/${id}`)).body.start).toBe(day);
+  });
+
+  it('opens an entry, edits it in the dialog and saves it', async () => {
+    const day = freshDay();
+    const id = await createAllDayEntry(t('Review meeting (e2e)'), 'policy', day);
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+    await page.getByTestId('calendar').getByText(t('Review meeting (e2e)')).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Edit entry' });
+    await dialog.getByLabel('Location').fill('Cotabato City Hall');
+    await screenshot(page, 'e2e-edit-dialog');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await api.call<{ location: string }>('GET', `/api/v1/entries/${id}`);
+    expect(saved.body.location).toBe('Cotabato City Hall');
   });
 
   it('works at 360 px wide with keyboard shortcuts and the help overlay', async () => {
     const page = await newPage(360, 740);
     await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The address follows the view through history.replaceState (no navigation to wait for).
     await page.keyboard.press('w');
-    await page.waitForURL(/view=timeGridWeek/);
+    await expect.poll(() => page.url()).toMatch(/view=timeGridWeek/);
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await screenshot(page, 'e2e-narrow-help');
     await page.keyboard.press('Escape');
     await page.keyboard.press('a');
-    await page.waitForURL(/view=listWeek/);
+    await expect.poll(() => page.url()).toMatch(/view=listWeek/);
     await screenshot(page, 'e2e-narrow-agenda');
   });
 });

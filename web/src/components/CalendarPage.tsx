@@ -3,7 +3,7 @@ import type { CalendarRef, DatesSetInfo, DateSelectInfo, EventClickInfo } from '
 import { ApiError, messageOf } from '../api';
 import { listCalendars } from '../endpoints';
 import { blankForm, rangeToForm, type EntryForm } from '../entry-form';
-import { countActive, type Filters } from '../filters';
+import { countActive, parseLocation, type Filters } from '../filters';
 import { useCalendarLocation } from '../hooks/useCalendarLocation';
 import { useDisplayZone } from '../hooks/useDisplayZone';
 import { useEntryMoves } from '../hooks/useEntryMoves';
@@ -65,13 +65,20 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
     void loadModules().then(setModules);
   }, [onFailure]);
 
-  // Back and Forward move the calendar to the view and date in the address bar.
+  // Back and Forward move the calendar to the view and date in the address bar. Only then: the
+  // calendar itself is the source of truth for view and date, the URL follows it.
   useEffect(() => {
-    const api = calRef.current?.getApi();
-    if (!api) return;
-    if (loc.view && isKnownView(loc.view) && api.view.type !== loc.view) api.changeView(loc.view, loc.date ?? undefined);
-    else if (loc.date && api.formatIso(api.getDate(), true).slice(0, 10) !== loc.date) api.gotoDate(loc.date);
-  }, [loc.view, loc.date]);
+    const onPop = () => {
+      const api = calRef.current?.getApi();
+      const target = parseLocation(window.location.search);
+      if (!api) return;
+      if (target.view && isKnownView(target.view) && api.view.type !== target.view) api.changeView(target.view, target.date ?? undefined);
+      else if (target.date) api.gotoDate(target.date);
+      else api.today();
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
 
   const writable = calendars.filter(canWrite);
 

@@ -19,6 +19,11 @@ const PLUGINS = [classicTheme, dayGrid, timeGrid, list, multiMonth, interaction]
 
 const VIEW_OPTIONS = {
   multiWeek: { type: 'dayGrid', duration: { weeks: 4 } },
+  // The week's day headers ("Sun 22") would become links named "November 22, 2026": a name that
+  // does not contain the visible text fails WCAG 2.5.3. Day numbers in month views are fine.
+  timeGridWeek: { navLinks: false },
+  // The year view's month titles become links named "Go to 2026-01" inside a role=table: both fail.
+  multiMonthYear: { navLinks: false },
 };
 
 // FullCalendar 7 names toolbar buttons through `buttons` (v6's buttonText is gone).
@@ -91,6 +96,7 @@ export function CalendarView(props: Props) {
       headerToolbar={props.narrow ? NARROW_TOOLBAR : WIDE_TOOLBAR}
       footerToolbar={props.narrow ? NARROW_FOOTER : false}
       buttons={BUTTONS}
+      todayHint="Go to today"
       height="100%"
       nowIndicator
       navLinks

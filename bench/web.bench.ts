@@ -1,0 +1,54 @@
+/**
+ * The web calendar's download weight: gzip bytes of the JavaScript a browser must fetch before the
+ * calendar is usable (the entry chunk, its static imports, and the lazily loaded calendar page with
+ * its imports), read from web/dist's Vite manifest. Target: ≤ 350 KB. Builds web/dist if stale.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Report } from './run.js';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(repo, 'web', 'dist');
+const CALENDAR_CHUNK = 'src/components/CalendarPage.tsx';
+
+/** A chunk and everything it imports statically, each file once. */
+function closure(manifest: Record<string, ManifestChunk>, keys: string[], seen = new Set<string>()): Set<string> {
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`web/dist manifest has no chunk ${key}`);
+    seen.add(key);
+    closure(manifest, chunk.imports ?? [], seen);
+  }
+  return seen;
+}
+
+const gzipBytes = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
+
+export default async function webBench(report: Report): Promise<void> {
+  execFileSync(process.execPath, [path.join(repo, 'scripts', 'ensure-web-build.mjs')], { cwd: repo, stdio: 'inherit' });
+  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  if (!entry) throw new Error('web/dist manifest has no entry');
+
+  const signInKeys = closure(manifest, [entry]);
+  const usableKeys = closure(manifest, [entry, CALENDAR_CHUNK]);
+  const js = (keys: Set<string>) => [...keys].reduce((sum, k) => sum + gzipBytes(manifest[k]!.file), 0);
+  const css = (keys: Set<string>) => [...keys].flatMap((k) => manifest[k]!.css ?? []).reduce((sum, f) => sum + gzipBytes(f), 0);
+
+  report('web.js_gzip_until_calendar_usable', js(usableKeys) / 1024, 'KiB');
+  report('web.css_gzip_until_calendar_usable', css(usableKeys) / 1024, 'KiB');
+  report('web.js_gzip_sign_in_page', js(signInKeys) / 1024, 'KiB');
+  report('web.js_gzip_budget', 350, 'KiB');
+}
