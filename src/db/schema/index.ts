@@ -3,3 +3,4 @@ export * from './users.js';
 export * from './calendars.js';
 export * from './communities.js';
 export * from './entries.js';
+export * from './module-records.js';
