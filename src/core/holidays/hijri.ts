@@ -31,15 +31,26 @@ export function toHijri(date: string, calendar: HijriCalendar = 'islamic-umalqur
   return { year: num('year'), month: num('month'), day: num('day') };
 }
 
+const yearTables = new Map<string, readonly { date: string; hijri: HijriDate }[]>();
+
+/** The Hijri date of every day of a Gregorian year, computed once per (calendar, year). */
+function hijriDaysOf(year: number, calendar: HijriCalendar): readonly { date: string; hijri: HijriDate }[] {
+  const key = `${calendar}:${year}`;
+  let table = yearTables.get(key);
+  if (!table) {
+    const days: { date: string; hijri: HijriDate }[] = [];
+    for (let d = Temporal.PlainDate.from({ year, month: 1, day: 1 }); d.year === year; d = d.add({ days: 1 })) {
+      const date = d.toString();
+      days.push({ date, hijri: toHijri(date, calendar) });
+    }
+    yearTables.set(key, (table = days));
+  }
+  return table;
+}
+
 /** Every Gregorian date in `year` whose Hijri month/day is the one asked (0, 1 or 2 of them). */
 export function gregorianDatesOfHijri(year: number, month: number, day: number, calendar: HijriCalendar = 'islamic-umalqura'): { date: string; hijri: HijriDate }[] {
-  const out: { date: string; hijri: HijriDate }[] = [];
-  // A Hijri year is ~354 days, so a Hijri date recurs ~11 days earlier each Gregorian year;
-  // scanning the year once is simple and fast enough (a few ms).
-  for (let d = Temporal.PlainDate.from({ year, month: 1, day: 1 }); d.year === year; d = d.add({ days: 1 })) {
-    const iso = d.toString();
-    const h = toHijri(iso, calendar);
-    if (h.month === month && h.day === day) out.push({ date: iso, hijri: h });
-  }
-  return out;
+  // A Hijri year is ~354 days, so a Hijri date recurs ~11 days earlier each Gregorian year and
+  // some Gregorian years hold it twice: look through the whole year.
+  return hijriDaysOf(year, calendar).filter((d) => d.hijri.month === month && d.hijri.day === day);
 }

@@ -47,6 +47,17 @@ export interface HolidayOptions {
 }
 
 let philippines: Holidays | null = null;
+// date-holidays takes tens of ms per year; its answers for a year never change, so keep them.
+const yearCache = new Map<number, ReturnType<Holidays['getHolidays']>>();
+
+function dataFor(year: number): ReturnType<Holidays['getHolidays']> {
+  let holidays = yearCache.get(year);
+  if (!holidays) {
+    philippines ??= new Holidays('PH', { languages: ['en'] });
+    yearCache.set(year, (holidays = philippines.getHolidays(year, 'en')));
+  }
+  return holidays;
+}
 
 function nextDay(date: string): string {
   return Temporal.PlainDate.from(date).add({ days: 1 }).toString();
@@ -59,11 +70,10 @@ function slug(name: string): string {
 /** Holidays of the years fromYear..toYear inclusive, sorted by date. */
 export function philippineHolidays(fromYear: number, toYear: number, options: HolidayOptions = {}): HolidayDraft[] {
   const calendar = options.hijriCalendar ?? 'islamic-umalqura';
-  philippines ??= new Holidays('PH', { languages: ['en'] });
   const out: HolidayDraft[] = [];
   for (let year = fromYear; year <= toYear; year++) {
     const found = new Map<string, Set<number>>();
-    for (const h of philippines.getHolidays(year, 'en')) {
+    for (const h of dataFor(year)) {
       const date = h.date.slice(0, 10);
       const type: HolidayType = h.type === 'public' ? 'public' : h.type === 'optional' ? 'optional' : 'observance';
       const islamic = ISLAMIC_OBSERVANCES.find((o) => o.rule.toLowerCase() === h.rule.toLowerCase());
