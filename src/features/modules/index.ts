@@ -2,7 +2,7 @@
 export { MODULES, LIFECYCLES, CLOSED_LIFECYCLES, PRIORITIES, MODULE_META, getKind, listKinds, lifecycleOf, parseDetails, isKnownStatus, workflowAlertsOf } from './registry.js';
 export type { AnyKind, DetailsCheck, EntryLike, EntryDraft, KindDefinition, Lifecycle, ModuleKey, Priority, WorkflowAlert } from './registry.js';
 export { contrastRatio } from './colours.js';
-export { conflictSpanOf, conflictSpansOf, occupancyOf, type Occupancy } from './people.js';
+export { conflictSpanOf, conflictSpansOf, occupancyOf, venueResourceId, type Occupancy } from './people.js';
 export { toOverviewItem, overviewInputsOf } from './overview-items.js';
 export { RECORD_TYPES, projectRecord, diffProjection, type RecordTypeName, type ProjectionResult } from './record-types.js';
 export { describeKinds, type KindDescription } from './kind-catalog.js';

@@ -21,6 +21,12 @@ describe('people and resources of entries', () => {
     expect(occupancyOf(e)).toEqual({ personIds: ['ana', 'ben', 'cy'], resourceIds: ['van'] });
   });
 
+  it('treats the same typed-in venue as one resource, whatever its spacing or case', () => {
+    const a = entry('coordination', 'event', 'scheduled', { venue: 'Conference  Room A' });
+    const b = entry('policy', 'consultation', 'scheduled', { venue: 'conference room a ' }, { startMs: t('09:30'), endMs: t('10:30') });
+    expect(findConflicts(conflictSpansOf([a, b])).map((c) => [c.type, c.subjectId])).toEqual([['resource_double_booked', 'venue:conference room a']]);
+  });
+
   it('frees the time of cancelled entries, pending leave and all-day deadlines', () => {
     expect(conflictSpanOf(entry('coordination', 'event', 'cancelled', { participantIds: ['ana'] }))).toBeNull();
     expect(conflictSpanOf(entry('staff', 'leave', 'pending', { staffId: 'ana', leaveType: 'vacation' }))).toBeNull();

@@ -11,12 +11,24 @@ export interface Occupancy {
   resourceIds: string[];
 }
 
-/** Organizer plus the people and resources the kind names in the details (deduplicated). */
+/**
+ * A typed-in venue as a resource id ("venue:conference room a"), so two meetings in the same hall
+ * conflict even when nobody registered the hall as a bookable resource.
+ */
+export function venueResourceId(venue: string): string | null {
+  const name = venue.trim().replace(/\s+/g, ' ').toLowerCase();
+  return name ? `venue:${name}` : null;
+}
+
+/** Organizer plus the people and resources (and typed-in venue) the kind names in the details, deduplicated. */
 export function occupancyOf(entry: EntryLike): Occupancy {
   const kind = getKind(entry.module, entry.kind);
   const parsed = kind?.detailsSchema.safeParse(entry.details);
   const people = parsed?.success ? kind!.peopleOf(parsed.data) : [];
   const resources = parsed?.success ? kind!.resourceIdsOf(parsed.data) : [];
+  const venue = parsed?.success ? (parsed.data as Record<string, unknown>)['venue'] : undefined;
+  const venueId = typeof venue === 'string' ? venueResourceId(venue) : null;
+  if (venueId) resources.push(venueId);
   return { personIds: [...new Set([...(entry.organizerId ? [entry.organizerId] : []), ...people])], resourceIds: [...new Set(resources)] };
 }
 
