@@ -17,6 +17,7 @@ import { userRoutes } from '../features/users/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
 import { registerWebApp } from './static.js';
+import { communityRoutes } from '../features/communities/routes.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -74,6 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(entryRoutes);
   await app.register(calendarFeedRoutes);
   await app.register(recurrenceRoutes);
+  await app.register(communityRoutes);
   await registerWebApp(app, {});
   return app;
 }
