@@ -61,8 +61,9 @@ async function child(mode: string, file: string): Promise<void> {
   const zone = ianaZone('Asia/Manila');
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
   let n = 0;
-  if (mode === 'check') {
-    const r = await checkIcs(stream, { floatingZone: zone, window: [Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1)] });
+  if (mode.startsWith('check')) {
+    const window: [number, number] = [Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1)];
+    const r = await checkIcs(stream, { floatingZone: zone, window, collectProps: mode === 'check-json' });
     n = r.valid ? r.events : -1;
   } else {
     for await (const rec of readIcsEntries(stream, { floatingZone: zone })) if (rec.type === 'entry') n++;
@@ -86,7 +87,7 @@ export default async function (report: Report): Promise<void> {
     try {
       const size = await generate(file, mb * 1024 * 1024);
       report(`generated file ${mb} MB`, size / 1024 / 1024, 'MB');
-      for (const mode of ['import', 'check']) {
+      for (const mode of ['import', 'check', 'check-json']) {
         const r = await run(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--ics-child', mode, file]);
         const { peakMb } = JSON.parse(r.out) as { peakMb: number };
         peaks[`${mode}${mb}`] = peakMb;
@@ -96,7 +97,7 @@ export default async function (report: Report): Promise<void> {
       rmSync(file, { force: true });
     }
   }
-  for (const mode of ['import', 'check']) report(`peak RSS growth 5 MB → 50 MB, ${mode} (target ≤ 50)`, peaks[`${mode}50`]! - peaks[`${mode}5`]!, 'MB');
+  for (const mode of ['import', 'check', 'check-json']) report(`peak RSS growth 5 MB → 50 MB, ${mode} (target ≤ 50)`, peaks[`${mode}50`]! - peaks[`${mode}5`]!, 'MB');
 }
 
 const childAt = process.argv.indexOf('--ics-child');

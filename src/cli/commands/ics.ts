@@ -82,6 +82,8 @@ export async function run(args: string[]): Promise<number> {
     floatingZone: zone,
     window: [from, to],
     limits: { maxBytes },
+    // Only the JSON carries every event's texts; a person's report does not need them held.
+    collectProps: json,
   });
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : describe(file, result, opts.from, opts.to));
   return result.valid ? 0 : 1;

@@ -37,8 +37,9 @@ interface HeldOverride {
 /** Per UID, only what the final list needs: occurrences already in the window, never whole events. */
 interface UidGroup {
   master: { end: EndRule | null; summary: string | null } | null;
-  occurrences: WindowOccurrence[];
-  overrides: HeldOverride[];
+  /** Created only when needed: most events of a large file have nothing in the window. */
+  occurrences?: WindowOccurrence[];
+  overrides?: HeldOverride[];
 }
 
 /**
@@ -48,9 +49,14 @@ interface UidGroup {
  */
 export async function checkIcs(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: ReadIcsOptions & { readonly window: Window },
+  options: ReadIcsOptions & {
+    readonly window: Window;
+    /** false: leave `props` empty (it holds every event's texts, so it grows with the file). */
+    readonly collectProps?: boolean;
+  },
 ): Promise<IcsCheckResult> {
   const { window, floatingZone } = options;
+  const collectProps = options.collectProps ?? true;
   const groups = new Map<string, UidGroup>();
   const props: Record<string, EventProps> = Object.create(null);
   const loose: WindowOccurrence[] = [];
@@ -75,14 +81,15 @@ export async function checkIcs(
           continue;
         }
         let group = groups.get(uid);
-        if (!group) groups.set(uid, (group = { master: null, occurrences: [], overrides: [] }));
+        if (!group) groups.set(uid, (group = { master: null }));
         if (r.event.recurrenceId) {
-          group.overrides.push(holdOverride(r, window));
-          if (!(uid in props)) props[uid] = propsOf(r);
+          (group.overrides ??= []).push(holdOverride(r, window));
+          if (collectProps && !(uid in props)) props[uid] = propsOf(r);
         } else {
-          group.master = { end: endRuleOf(r), summary: r.event.summary };
-          group.occurrences.push(...occurrencesInWindow(r, window, floatingZone));
-          props[uid] = propsOf(r);
+          group.master = { end: internEndRule(endRuleOf(r)), summary: r.event.summary };
+          const inWindowNow = occurrencesInWindow(r, window, floatingZone);
+          if (inWindowNow.length) (group.occurrences ??= []).push(...inWindowNow);
+          if (collectProps) props[uid] = propsOf(r);
         }
       }
     }
@@ -101,6 +108,17 @@ export async function checkIcs(
     props,
     not_events: notEvents,
   };
+}
+
+/** Most events of a file share a handful of durations: one object each, not one per event. */
+const endRules = new Map<string, EndRule>();
+function internEndRule(rule: EndRule | null): EndRule | null {
+  if (!rule) return null;
+  const key = JSON.stringify(rule, (k, v: unknown) => (k === 'zone' ? (v as { id?: string } | null)?.id ?? null : v));
+  const seen = endRules.get(key);
+  if (seen && (seen.kind !== 'elapsed' || rule.kind !== 'elapsed' || seen.zone === rule.zone)) return seen;
+  if (endRules.size < 10_000) endRules.set(key, rule);
+  return rule;
 }
 
 function inWindow(o: WindowOccurrence, [from, to]: Window): boolean {
@@ -129,9 +147,10 @@ function propsOf(r: ResolvedEvent): EventProps {
  * start lies in the window, whatever the window held before.
  */
 function applyOverrides(group: UidGroup, window: Window): WindowOccurrence[] {
-  if (!group.overrides.length) return group.occurrences;
+  const occurrences = group.occurrences ?? [];
+  if (!group.overrides) return occurrences;
   const replaced = new Set(group.overrides.map((o) => o.recurrenceIdMs));
-  const out = group.occurrences.filter((o) => !replaced.has(o.startMs));
+  const out = occurrences.filter((o) => !replaced.has(o.startMs));
   // Of several overrides of one occurrence, the highest SEQUENCE (then the last in the file) wins.
   const latest = new Map<number | null, HeldOverride>();
   for (const o of group.overrides) {

@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, IcsError, type IcsLimits } from './errors.js';
 import { parseEvent, type ParsedEvent } from './event.js';
 import { resolveEvent, unknownTzid, type ResolvedEvent } from './resolve.js';
 import { parseTodo, type ParsedTodo } from './todo.js';
-import { TzidResolver } from './tzid.js';
+import { ianaNameForTzid, TzidResolver } from './tzid.js';
 import { unescapeText } from './values.js';
 import { zoneFromVtimezone } from './vtimezone.js';
 
@@ -53,9 +53,10 @@ export async function* readIcs(
       if (event.tzidUses.some((u) => !zones.resolve(u.value))) waiting.push(event);
       else yield { type: 'event', event: resolveEvent(event, zones, options.floatingZone) };
     } else if (c.name === 'VTIMEZONE') {
-      const zone = zoneFromVtimezone(c);
-      zones.addVtimezone(zone);
-      yield { type: 'timezone', tzid: zone.id, component: c };
+      const tzid = c.props.find((p) => p.name === 'TZID')?.value.trim() ?? '';
+      // IANA and Windows names are read as the IANA zone: their VTIMEZONE is not needed, so a flaw in it cannot refuse the file.
+      if (!ianaNameForTzid(tzid)) zones.addVtimezone(zoneFromVtimezone(c));
+      yield { type: 'timezone', tzid, component: c };
     } else if (c.name === 'VTODO') {
       yield { type: 'todo', todo: parseTodo(c) };
     } else {

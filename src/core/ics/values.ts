@@ -22,19 +22,24 @@ export interface IcsDuration {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** TEXT unescaping, strictly left to right so that "\\n" is a backslash followed by "n". */
+/**
+ * TEXT unescaping, strictly left to right so that "\\n" is a backslash followed by "n". Built with
+ * join rather than +=, so the result is one flat string that does not keep the whole content line
+ * alive through slices (it matters when thousands of descriptions are held).
+ */
 export function unescapeText(value: string): string {
   if (!value.includes('\\')) return value;
-  let out = '';
+  const parts: string[] = [];
   let from = 0;
   for (let i = value.indexOf('\\'); i >= 0 && i < value.length; i = value.indexOf('\\', from)) {
-    out += value.slice(from, i);
+    parts.push(value.slice(from, i));
     const next = value[i + 1];
-    if (next === 'n' || next === 'N') out += '\n';
-    else if (next !== undefined) out += next; // \\ \; \, and, leniently, any other escaped character
+    if (next === 'n' || next === 'N') parts.push('\n');
+    else if (next !== undefined) parts.push(next); // \\ \; \, and, leniently, any other escaped character
     from = i + 2;
   }
-  return out + value.slice(from);
+  parts.push(value.slice(from));
+  return parts.join('');
 }
 
 export function daysInMonth(year: number, month: number): number {

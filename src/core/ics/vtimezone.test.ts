@@ -64,3 +64,15 @@ describe('zones defined by a VTIMEZONE', () => {
     ]);
   });
 });
+
+describe('VTIMEZONE rules outside the yearly month/weekday shape', () => {
+  it('are expanded by the recurrence engine (BYSETPOS for "last Sunday")', async () => {
+    const zone = zoneFromVtimezone(await component([
+      'BEGIN:VTIMEZONE', 'TZID:Custom Europe',
+      'BEGIN:STANDARD', 'DTSTART:19701025T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=SU;BYSETPOS=-1', 'END:STANDARD',
+      'BEGIN:DAYLIGHT', 'DTSTART:19700329T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=SU;BYSETPOS=-1', 'END:DAYLIGHT',
+      'END:VTIMEZONE']));
+    const oracle = ianaZone('Europe/Berlin');
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000) expect(zone.offsetMsAt(t)).toBe(oracle.offsetMsAt(t));
+  });
+});

@@ -1,4 +1,5 @@
-import { daysFromCivil, daysInMonth, localToEpochMs, MS_PER_DAY, resolveWallClock, weekdayOfDays, type LocalDateTime, type Zone } from '../time/index.js';
+import { expandRecurrence, validateRrule } from '../recurrence/index.js';
+import { daysFromCivil, daysInMonth, fixedOffsetZone, localToEpochMs, MS_PER_DAY, resolveWallClock, weekdayOfDays, type LocalDateTime, type Zone } from '../time/index.js';
 import { prop, props, type IcsComponent } from './components.js';
 import { IcsError } from './errors.js';
 import { parseTime, parseTimeValue, parseUtcOffset, splitList } from './values.js';
@@ -14,6 +15,9 @@ interface Observance {
   readonly startMonth: number;
   readonly startDay: number;
   readonly rule: YearlyTransitionRule | null;
+  /** A rule outside the yearly month/weekday shape, expanded by the recurrence engine. */
+  readonly generalRule: string | null;
+  readonly startLocal: LocalDateTime;
   /** Onsets from RDATE (and DTSTART when there is no rule), as UTC instants. */
   readonly fixedOnsets: readonly number[];
 }
@@ -83,6 +87,7 @@ export class VtimezoneZone implements Zone {
     for (const o of this.observances) {
       const onsets = [...o.fixedOnsets];
       if (o.rule) for (let y = year - 1; y <= year + 1; y++) onsets.push(...ruleOnsets(o, o.rule, y));
+      if (o.generalRule) onsets.push(...generalOnsets(o, from, to));
       for (const at of onsets) if (at >= from && at < to) list.push({ at, offset: o.offsetTo });
     }
     list.sort((a, b) => a.at - b.at);
@@ -110,6 +115,11 @@ function ruleOnsets(o: Observance, rule: YearlyTransitionRule, year: number): nu
     return out.slice(0, Math.max(0, rule.count - before));
   }
   return out;
+}
+
+function generalOnsets(o: Observance, from: number, to: number): number[] {
+  const input = { start: o.startLocal, allDay: false, zone: fixedOffsetZone('observance', o.offsetFrom), rrule: o.generalRule };
+  return expandRecurrence(input, { between: [from - MS_PER_DAY, to + MS_PER_DAY] }).map((occ) => occ.epochMs);
 }
 
 function daysOfMonth(rule: YearlyTransitionRule, year: number, month: number, startDay: number): number[] {
@@ -159,8 +169,13 @@ export function zoneFromVtimezone(component: IcsComponent): VtimezoneZone {
     const startWall = localToEpochMs(start.local);
     const rruleLine = prop(child, 'RRULE');
     const rule = rruleLine ? parseYearlyTransitionRule(rruleLine, (raw) => localToEpochMs(localOf(raw, rruleLine))) : null;
-    if (rruleLine && !rule) throw new IcsError(rruleLine.line, `VTIMEZONE rule ${rruleLine.value} is not a yearly month/weekday rule`);
-    const fixedOnsets = rule ? [] : [startWall - offsetFrom];
+    let generalRule: string | null = null;
+    if (rruleLine && !rule) {
+      const verdict = validateRrule(rruleLine.value.trim());
+      if (!verdict.ok) throw new IcsError(rruleLine.line, verdict.error.message);
+      generalRule = rruleLine.value.trim();
+    }
+    const fixedOnsets = rruleLine ? [] : [startWall - offsetFrom];
     for (const rdate of props(child, 'RDATE')) {
       for (const raw of splitList(rdate.value)) {
         const t = parseTimeValue(raw, rdate);
@@ -177,6 +192,8 @@ export function zoneFromVtimezone(component: IcsComponent): VtimezoneZone {
       startDay: start.local.day,
       timeOfDayMs: ((start.local.hour * 60 + start.local.minute) * 60 + start.local.second) * 1000,
       rule,
+      generalRule,
+      startLocal: start.local,
       fixedOnsets,
     });
   }
