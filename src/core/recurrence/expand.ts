@@ -1,4 +1,4 @@
-import { daysFromCivil, MS_PER_DAY } from '../time/civil.js';
+import { civilFromDays, daysFromCivil, MS_PER_DAY } from '../time/civil.js';
 import { ianaZone } from '../time/iana-zone.js';
 import { localFromWallMs, localToEpochMs } from '../time/local.js';
 import { resolveWallMs } from '../time/wall-clock.js';
@@ -117,6 +117,9 @@ export function expandPrepared(series: PreparedSeries, options: ExpandOptions = 
     if (out.length >= max) finished = true;
   };
 
+  // Wall times this far before the window start cannot reach it; UNTIL cannot end them either.
+  const untilLimit = rule?.until ? untilWallBound(rule) : Infinity;
+  const skipBelow = Math.min(winStart, untilLimit) - 2 * MS_PER_DAY;
   let wall: number | null = dtWall;
   let first = true;
   while (!finished) {
@@ -124,6 +127,13 @@ export function expandPrepared(series: PreparedSeries, options: ExpandOptions = 
     if (wall !== null && !first && wall <= dtWall) continue;
     first = false;
     if (wall === null) break;
+    // Far before the window (more than any UTC offset), an instance only needs counting.
+    if (wall < skipBelow && rdates.length === 0) {
+      count++;
+      if (rule?.count != null && count >= rule.count) break;
+      if (!rule) break;
+      continue;
+    }
     const epoch = toEpoch(wall);
     if (untilPassed(wall, epoch)) break;
     count++;
@@ -137,7 +147,15 @@ export function expandPrepared(series: PreparedSeries, options: ExpandOptions = 
   return out;
 }
 
+/** A wall time before which UNTIL has surely not passed (UNTIL's own wall time read as UTC). */
+function untilWallBound(rule: ParsedRule): number {
+  const u = rule.until!;
+  if (u.kind === 'instant') return u.epochMs;
+  if (u.kind === 'date') return daysFromCivil(u.value.year, u.value.month, u.value.day) * MS_PER_DAY;
+  return localToEpochMs(u.value);
+}
+
 function toLocal(wall: number, allDay: boolean): LocalDateTime | LocalDate {
-  const l = localFromWallMs(wall);
-  return allDay ? { year: l.year, month: l.month, day: l.day } : l;
+  if (allDay) return civilFromDays(Math.floor(wall / MS_PER_DAY));
+  return localFromWallMs(wall);
 }

@@ -90,8 +90,29 @@ function untilValue(raw: string): Until {
   }
 }
 
-/** Parses and validates an RRULE value (with or without the "RRULE:" prefix); throws RecurrenceError. */
+const parsedCache = new Map<string, ParsedRule>();
+const PARSED_CACHE_SIZE = 2000;
+
+/**
+ * Parses and validates an RRULE value (with or without the "RRULE:" prefix); throws RecurrenceError.
+ * Results are frozen and cached by text: a range query parses the same few rule strings again and again.
+ */
 export function parseRrule(text: string): ParsedRule {
+  let rule = parsedCache.get(text);
+  if (!rule) {
+    rule = deepFreeze(parseUncached(text));
+    if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value!);
+    parsedCache.set(text, rule);
+  }
+  return rule;
+}
+
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
+  return Object.freeze(o);
+}
+
+function parseUncached(text: string): ParsedRule {
   const body = text.trim().replace(/^RRULE:/i, '');
   if (!body) fail('FREQ', 'the rule is empty: FREQ is required');
   const seen = new Map<string, string>();

@@ -152,14 +152,16 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
       for (const t of subTimes) out.push(base + t * 1000);
       return;
     }
+    if (freq === 'YEARLY' || freq === 'MONTHLY') {
+      monthCandidates(out);
+      return;
+    }
     const first = periodDay(p);
-    let last: number;
-    if (freq === 'YEARLY') last = first + daysInYear(dt.year + p * interval) - 1;
-    else if (freq === 'MONTHLY') {
-      const c = civilFromDays(first);
-      last = first + daysInMonth(c.year, c.month) - 1;
-    } else if (freq === 'WEEKLY') last = first + 6;
-    else last = first;
+    const last = freq === 'WEEKLY' ? first + 6 : first;
+    if (filter.isTrivial) {
+      for (let d = first; d <= last; d++) for (const t of dayTimes) out.push(d * MS_PER_DAY + t * 1000);
+      return;
+    }
     setFacts(first);
     for (let d = first; d <= last; d++) {
       if (d > first) nextDay();
@@ -168,12 +170,59 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
     }
   };
 
-  const buffer: number[] = [];
+  // YEARLY and MONTHLY visit only the months and month days the rule can match, so a yearly rule
+  // costs one candidate day per period rather than 365.
+  const allMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const yearMonths = byMonth ? sortedUnique(byMonth) : allMonths;
+  const domsByLength = new Map<number, number[]>();
+  const domsFor = (dim: number): number[] => {
+    let doms = domsByLength.get(dim);
+    if (!doms) {
+      doms = sortedUnique(monthDays!.map((v) => (v > 0 ? v : dim + 1 + v)).filter((v) => v >= 1 && v <= dim));
+      domsByLength.set(dim, doms);
+    }
+    return doms;
+  };
+  const monthCandidates = (out: number[]): void => {
+    let year: number;
+    let months: readonly number[];
+    if (freq === 'YEARLY') {
+      year = dt.year + p * interval;
+      months = yearMonths;
+    } else {
+      const mi = monthIndex0 + p * interval;
+      year = Math.floor(mi / 12);
+      const month = (mi % 12) + 1;
+      if (byMonth && !byMonth.includes(month)) return;
+      months = [month];
+    }
+    const yearStart = daysFromCivil(year, 1, 1);
+    facts.year = year;
+    facts.ylen = daysInYear(year);
+    for (const month of months) {
+      const monthStart = daysFromCivil(year, month, 1);
+      const dim = daysInMonth(year, month);
+      facts.month = month;
+      facts.dim = dim;
+      const doms = monthDays ? domsFor(dim) : null;
+      const n = doms ? doms.length : dim;
+      for (let i = 0; i < n; i++) {
+        const dom = doms ? doms[i]! : i + 1;
+        const d = monthStart + dom - 1;
+        facts.days = d;
+        facts.dom = dom;
+        facts.doy = d - yearStart + 1;
+        if (!filter.matches(facts)) continue;
+        for (const t of dayTimes) out.push(d * MS_PER_DAY + t * 1000);
+      }
+    }
+  };
+
+  let buffer: number[] = [];
   let bufferAt = 0;
   let empty = 0;
   const emptyCap = isSub ? EMPTY_CAP.SUB : EMPTY_CAP[freq as keyof typeof EMPTY_CAP];
   let done = false;
-  const raw: number[] = [];
 
   const fill = (): void => {
     while (!done) {
@@ -181,7 +230,7 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
         done = true;
         return;
       }
-      raw.length = 0;
+      const raw: number[] = [];
       candidates(raw);
       p++;
       if (skipTo > p) p = skipTo;
@@ -192,9 +241,8 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
       empty = 0;
       let chosen = raw;
       if (rule.bySetPos) chosen = applySetPos(raw, rule.bySetPos);
-      buffer.length = 0;
       bufferAt = 0;
-      for (const w of chosen) if (w >= start.dtWall) buffer.push(w);
+      buffer = chosen[0]! >= start.dtWall ? chosen : chosen.filter((w) => w >= start.dtWall);
       if (buffer.length) return;
     }
   };

@@ -10,6 +10,8 @@ import { resolveWallClock } from './wall-clock.js';
  */
 
 interface YearTable {
+  readonly yearStart: number;
+  readonly yearEnd: number;
   /** Offset in force at the start of the year (UTC). */
   readonly startOffset: number;
   /** Transition instants inside the year, ascending, with the offset from each one on. */
@@ -19,10 +21,15 @@ interface YearTable {
 
 class IanaZone implements Zone {
   private readonly years = new Map<number, YearTable>();
+  // The last answer's span of constant offset: expansion asks about nearby instants in a row.
+  private spanFrom = 0;
+  private spanTo = -1;
+  private spanOffset = 0;
 
   constructor(readonly id: string) {}
 
   offsetMsAt(epochMs: number): number {
+    if (epochMs >= this.spanFrom && epochMs < this.spanTo) return this.spanOffset;
     const year = yearOfEpochMs(epochMs);
     let table = this.years.get(year);
     if (!table) {
@@ -30,7 +37,15 @@ class IanaZone implements Zone {
       this.years.set(year, table);
     }
     let offset = table.startOffset;
-    for (let i = 0; i < table.at.length && table.at[i]! <= epochMs; i++) offset = table.offsets[i]!;
+    let from = table.yearStart;
+    let i = 0;
+    for (; i < table.at.length && table.at[i]! <= epochMs; i++) {
+      offset = table.offsets[i]!;
+      from = table.at[i]!;
+    }
+    this.spanFrom = from;
+    this.spanTo = i < table.at.length ? table.at[i]! : table.yearEnd;
+    this.spanOffset = offset;
     return offset;
   }
 
@@ -52,7 +67,7 @@ class IanaZone implements Zone {
       offsets.push(next.offsetNanoseconds / 1e6);
       zdt = next;
     }
-    return { startOffset, at, offsets };
+    return { yearStart: start, yearEnd: end, startOffset, at, offsets };
   }
 }
 
