@@ -9,7 +9,8 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import '../styles/calendar-theme.css';
-import { useCallback, type Ref } from 'react';
+import { useCallback, useRef, type Ref } from 'react';
+import { makeScrollersFocusable } from '../scrollers';
 import { feedQuery, type Filters } from '../filters';
 import { fetchFeed } from '../endpoints';
 import type { FeedEvent } from '../types';
@@ -83,9 +84,16 @@ export function CalendarView(props: Props) {
     [filters, onFeedError],
   );
 
+  const host = useRef<HTMLDivElement>(null);
+  const { onDatesSet } = props;
+  const datesSet = useCallback((info: DatesSetInfo) => {
+    onDatesSet(info);
+    requestAnimationFrame(() => makeScrollersFocusable(host.current));
+  }, [onDatesSet]);
+
   // FullCalendar 7 uses generated class names: this wrapper is the stable hook for layout and tests.
   return (
-    <div className="calendar-host" data-testid="calendar">
+    <div className="calendar-host" data-testid="calendar" ref={host}>
     <FullCalendar
       ref={props.calendarRef}
       plugins={PLUGINS}
@@ -114,7 +122,7 @@ export function CalendarView(props: Props) {
       eventResizeStart={props.onEventChangeStart}
       eventDrop={props.onEventChange}
       eventResize={props.onEventChange}
-      datesSet={props.onDatesSet}
+      datesSet={datesSet}
       scrollTime="07:00:00"
     />
     </div>
