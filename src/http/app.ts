@@ -10,14 +10,19 @@ import { registerAuthentication } from '../features/auth/plugin.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { calendarFeedRoutes } from '../features/calendar/routes.js';
 import { calendarRoutes } from '../features/calendars/routes.js';
+import { communityRoutes } from '../features/communities/routes.js';
+import { holidayRoutes } from '../features/holidays/routes.js';
+import { sourceRoutes } from '../features/integration/routes.js';
 import { entryRoutes } from '../features/entries/routes.js';
+import { exportRoutes } from '../features/exports/routes.js';
+import { icsImportRoutes } from '../features/ics-import/routes.js';
 import { registerOps } from '../features/ops/routes.js';
+import { moduleRecordRoutes } from '../features/module-records/routes.js';
 import { recurrenceRoutes } from '../features/recurrence/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
 import { registerWebApp } from './static.js';
-import { communityRoutes } from '../features/communities/routes.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -75,7 +80,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(entryRoutes);
   await app.register(calendarFeedRoutes);
   await app.register(recurrenceRoutes);
+  await app.register(icsImportRoutes);
+  await app.register(exportRoutes);
+  await app.register(moduleRecordRoutes);
   await app.register(communityRoutes);
+  await app.register(holidayRoutes);
+  await app.register(sourceRoutes);
   await registerWebApp(app, {});
   return app;
 }
