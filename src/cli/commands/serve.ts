@@ -1,3 +1,4 @@
+import { syncHolidays } from '../../features/holidays/sync-holidays.js';
 import { bootstrap } from '../../features/setup/bootstrap.js';
 import { buildApp } from '../../http/app.js';
 import { openForCommand, reportCommandError } from '../open.js';
@@ -31,5 +32,10 @@ export async function run(): Promise<number | void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
+  // Holidays of last year to two years ahead, after listening so that start-up does not wait on it (~2 s).
+  const year = new Date().getUTCFullYear();
+  void syncHolidays(database.db, setup.organizationId, year - 1, year + 2)
+    .then((r) => app.log.info({ holidays: r }, 'holidays calendar synced'))
+    .catch((error: unknown) => app.log.error({ err: error }, 'holidays calendar sync failed'));
   process.stdout.write(`Kalendaryo serves on http://localhost:${config.PORT} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`);
 }
