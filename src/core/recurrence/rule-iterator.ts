@@ -129,7 +129,7 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
   let skipTo = 0;
 
   /** Candidate instants (wall ms) of period p, before BYSETPOS; empty when none. */
-  const candidates = (out: number[]): void => {
+  const candidates = (out: (w: number) => void): void => {
     if (isSub) {
       const unit = unit0 + p * interval;
       const day = Math.floor(unit / unitsPerDay);
@@ -149,7 +149,7 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
         }
       }
       const base = day * MS_PER_DAY + secOfDay * 1000;
-      for (const t of subTimes) out.push(base + t * 1000);
+      for (const t of subTimes) out(base + t * 1000);
       return;
     }
     if (freq === 'YEARLY' || freq === 'MONTHLY') {
@@ -159,14 +159,14 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
     const first = periodDay(p);
     const last = freq === 'WEEKLY' ? first + 6 : first;
     if (filter.isTrivial) {
-      for (let d = first; d <= last; d++) for (const t of dayTimes) out.push(d * MS_PER_DAY + t * 1000);
+      for (let d = first; d <= last; d++) for (const t of dayTimes) out(d * MS_PER_DAY + t * 1000);
       return;
     }
     setFacts(first);
     for (let d = first; d <= last; d++) {
       if (d > first) nextDay();
       if (!filter.matches(facts)) continue;
-      for (const t of dayTimes) out.push(d * MS_PER_DAY + t * 1000);
+      for (const t of dayTimes) out(d * MS_PER_DAY + t * 1000);
     }
   };
 
@@ -183,7 +183,7 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
     }
     return doms;
   };
-  const monthCandidates = (out: number[]): void => {
+  const monthCandidates = (out: (w: number) => void): void => {
     let year: number;
     let months: readonly number[];
     if (freq === 'YEARLY') {
@@ -213,16 +213,24 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
         facts.dom = dom;
         facts.doy = d - yearStart + 1;
         if (!filter.matches(facts)) continue;
-        for (const t of dayTimes) out.push(d * MS_PER_DAY + t * 1000);
+        for (const t of dayTimes) out(d * MS_PER_DAY + t * 1000);
       }
     }
   };
 
+  // Two reused arrays with explicit lengths: a DAILY rule has one period per instance, and
+  // allocating (or truncating) an array per period was a third of the cost.
+  const raw: number[] = [];
   let buffer: number[] = [];
+  let bufferLen = 0;
   let bufferAt = 0;
   let empty = 0;
   const emptyCap = isSub ? EMPTY_CAP.SUB : EMPTY_CAP[freq as keyof typeof EMPTY_CAP];
   let done = false;
+  const sink = { n: 0 };
+  const push = (w: number) => {
+    raw[sink.n++] = w;
+  };
 
   const fill = (): void => {
     while (!done) {
@@ -230,28 +238,36 @@ export function gregorianStream(rule: ParsedRule, start: StreamStart): WallStrea
         done = true;
         return;
       }
-      const raw: number[] = [];
-      candidates(raw);
+      sink.n = 0;
+      candidates(push);
       p++;
       if (skipTo > p) p = skipTo;
-      if (raw.length === 0) {
+      if (sink.n === 0) {
         empty++;
         continue;
       }
       empty = 0;
-      let chosen = raw;
-      if (rule.bySetPos) chosen = applySetPos(raw, rule.bySetPos);
       bufferAt = 0;
-      buffer = chosen[0]! >= start.dtWall ? chosen : chosen.filter((w) => w >= start.dtWall);
-      if (buffer.length) return;
+      bufferLen = 0;
+      if (rule.bySetPos) {
+        buffer = applySetPos(raw.slice(0, sink.n), rule.bySetPos).filter((w) => w >= start.dtWall);
+        bufferLen = buffer.length;
+      } else {
+        buffer = raw;
+        let from = 0;
+        while (from < sink.n && raw[from]! < start.dtWall) from++;
+        bufferAt = from;
+        bufferLen = sink.n;
+      }
+      if (bufferAt < bufferLen) return;
     }
   };
 
   return {
     next(): number | null {
-      if (bufferAt >= buffer.length) {
+      if (bufferAt >= bufferLen) {
         fill();
-        if (bufferAt >= buffer.length) return null;
+        if (bufferAt >= bufferLen) return null;
       }
       return buffer[bufferAt++]!;
     },
