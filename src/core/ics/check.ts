@@ -57,6 +57,8 @@ export async function checkIcs(
 ): Promise<IcsCheckResult> {
   const { window, floatingZone } = options;
   const collectProps = options.collectProps ?? true;
+  const uids = new Set<string>();
+  // Groups only for UIDs that can matter at the end: series, overrides, occurrences in the window.
   const groups = new Map<string, UidGroup>();
   const props: Record<string, EventProps> = Object.create(null);
   const loose: WindowOccurrence[] = [];
@@ -80,15 +82,18 @@ export async function checkIcs(
           loose.push(...list);
           continue;
         }
+        uids.add(uid);
         let group = groups.get(uid);
-        if (!group) groups.set(uid, (group = { master: null }));
         if (r.event.recurrenceId) {
+          if (!group) groups.set(uid, (group = { master: null }));
           (group.overrides ??= []).push(holdOverride(r, window));
           if (collectProps && !(uid in props)) props[uid] = propsOf(r);
         } else {
-          group.master = { end: internEndRule(endRuleOf(r)), summary: r.event.summary };
           const inWindowNow = occurrencesInWindow(r, window, floatingZone);
-          if (inWindowNow.length) (group.occurrences ??= []).push(...inWindowNow);
+          const isSeries = r.event.rrule !== null || r.event.rdate.length > 0;
+          if (!group && (isSeries || inWindowNow.length)) groups.set(uid, (group = { master: null }));
+          if (group) group.master = { end: internEndRule(endRuleOf(r)), summary: r.event.summary };
+          if (group && inWindowNow.length) (group.occurrences ??= []).push(...inWindowNow);
           if (collectProps) props[uid] = propsOf(r);
         }
       }
@@ -103,7 +108,7 @@ export async function checkIcs(
   return {
     valid: true,
     calendar_name: calendarName,
-    events: groups.size + uidless,
+    events: uids.size + uidless,
     occurrences: occurrences.map(({ startMs: _startMs, ...rest }) => rest),
     props,
     not_events: notEvents,

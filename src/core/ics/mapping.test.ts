@@ -49,3 +49,15 @@ describe('mapping VEVENTs to entries', () => {
     ]);
   });
 });
+
+describe('TZID names', () => {
+  it('maps Windows names through CLDR (territory 001), strips Lightning prefixes, and normalises case', async () => {
+    const { ianaNameForTzid } = await import('./tzid.js');
+    expect(ianaNameForTzid('Singapore Standard Time')).toBe('Asia/Singapore');
+    expect(ianaNameForTzid('W. Europe Standard Time')).toBe('Europe/Berlin');
+    expect(ianaNameForTzid('/mozilla.org/20050126_1/Asia/Manila')).toBe('Asia/Manila');
+    expect(ianaNameForTzid('asia/manila')).toBe('Asia/Manila');
+    expect(ianaNameForTzid('Customized Time Zone')).toBeNull();
+    expect(ianaNameForTzid('Asia/Cotabato')).toBeNull();
+  });
+});

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { ianaZone, isIanaZone, type Zone } from '../time/index.js';
 
@@ -23,7 +24,7 @@ export function ianaForWindowsZone(name: string): string | null {
  */
 export function ianaNameForTzid(tzid: string): string | null {
   const name = tzid.trim();
-  if (isIanaZone(name)) return name;
+  if (isIanaZone(name)) return canonicalCase(name);
   const windows = ianaForWindowsZone(name);
   if (windows) return windows;
   const prefixed = /^\/.*?\/([A-Za-z_]+\/[A-Za-z_\-+0-9/]+)$/.exec(name);
@@ -31,10 +32,15 @@ export function ianaNameForTzid(tzid: string): string | null {
     const segments = prefixed[1]!.split('/');
     for (let i = 0; i < segments.length - 1; i++) {
       const candidate = segments.slice(i).join('/');
-      if (isIanaZone(candidate)) return candidate;
+      if (isIanaZone(candidate)) return canonicalCase(candidate);
     }
   }
   return null;
+}
+
+/** "asia/manila" → "Asia/Manila": Temporal accepts any case, stored ids should have one. */
+function canonicalCase(name: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name).timeZoneId;
 }
 
 /** Resolves TZIDs: IANA/Windows names first, then the file's own VTIMEZONE zones. */
