@@ -73,3 +73,20 @@ export async function moveEntry(id: string, patch: Pick<EntryInput, 'start' | 'e
   const ifMatch = shownVersion !== undefined ? `"${shownVersion}"` : (await getEntry(id)).ifMatch;
   return updateEntry(id, ifMatch, patch);
 }
+
+/** Which occurrences of a repeating entry a change applies to. */
+export type OccurrenceScope = 'this' | 'following' | 'all';
+
+const occurrencePath = (seriesId: string, recurrenceId: string, scope: OccurrenceScope) =>
+  `${V1}/entries/${encodeURIComponent(seriesId)}/occurrences/${encodeURIComponent(recurrenceId)}?scope=${scope}`;
+
+/** Moves one occurrence (an override), or this and the following ones (a new series from here). */
+export async function moveOccurrence(seriesId: string, recurrenceId: string, scope: OccurrenceScope, patch: Pick<EntryInput, 'start' | 'end' | 'allDay'>): Promise<void> {
+  const { ifMatch } = await getEntry(seriesId);
+  await request(occurrencePath(seriesId, recurrenceId, scope), { method: 'PATCH', body: patch, headers: { 'If-Match': ifMatch } });
+}
+
+export async function deleteOccurrence(seriesId: string, recurrenceId: string, scope: OccurrenceScope): Promise<void> {
+  const { ifMatch } = await getEntry(seriesId);
+  await request(occurrencePath(seriesId, recurrenceId, scope), { method: 'DELETE', headers: { 'If-Match': ifMatch } });
+}

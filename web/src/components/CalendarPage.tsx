@@ -21,6 +21,7 @@ import { EntryDialog } from './EntryDialog';
 import { FilterPanel } from './FilterPanel';
 import { HelpOverlay } from './HelpOverlay';
 import { OverviewPanel } from './OverviewPanel';
+import { ScopeDialog } from './ScopeDialog';
 import { SearchBox } from './SearchBox';
 import { UserMenu } from './UserMenu';
 
@@ -30,7 +31,8 @@ interface Props {
   onSessionExpired: () => void;
 }
 
-type DialogState = null | { type: 'create'; form: EntryForm } | { type: 'entry'; entryId: string } | { type: 'help' };
+type Occurrence = { seriesId: string; recurrenceId: string };
+type DialogState = null | { type: 'create'; form: EntryForm } | { type: 'entry'; entryId: string; occurrence?: Occurrence } | { type: 'help' };
 
 const canWrite = (c: CalendarInfo) => c.canCreateEntries ?? (!c.isReadOnly && (c.access === 'edit' || c.access === 'manage'));
 
@@ -102,7 +104,9 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
   const onSelect = (info: DateSelectInfo) => openCreate(rangeToForm(info.startStr, info.endStr, info.allDay, displayZone));
   const onEventClick = (info: EventClickInfo) => {
     info.jsEvent.preventDefault();
-    setDialog({ type: 'entry', entryId: String(info.event.extendedProps.entryId ?? info.event.id) });
+    const props = info.event.extendedProps;
+    const occurrence = props.seriesId && props.recurrenceId ? { seriesId: String(props.seriesId), recurrenceId: String(props.recurrenceId) } : undefined;
+    setDialog({ type: 'entry', entryId: String(props.entryId ?? info.event.id), occurrence });
   };
   const onDatesSet = useCallback((info: DatesSetInfo) => {
     // A view that shows today keeps no date in the URL, so a bookmark of it follows the days.
@@ -171,13 +175,16 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
         </main>
       </div>
       {moves.notice && <ChangeNotice notice={moves.notice} onUndo={() => void moves.undo()} onDismiss={dismissNotice} />}
+      {moves.pendingScope && (
+        <ScopeDialog title={`Move “${moves.pendingScope.title}”`} action="Move" scopes={['this', 'following']} onChoose={moves.pendingScope.choose} />
+      )}
       {dialog?.type === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog?.type === 'create' && (
         <CreateDialog initial={dialog.form} calendars={writable} modules={modules} onClose={() => { setDialog(null); calRef.current?.getApi().unselect(); }}
           onCreated={(entry) => { afterChange(); moves.setNotice({ kind: 'info', message: `Created “${entry.title}”.` }); }} />
       )}
       {dialog?.type === 'entry' && (
-        <EntryDialog entryId={dialog.entryId} calendars={writable} modules={modules} onClose={() => setDialog(null)} onChanged={afterChange} />
+        <EntryDialog entryId={dialog.entryId} occurrence={dialog.occurrence} calendars={writable} modules={modules} onClose={() => setDialog(null)} onChanged={afterChange} />
       )}
     </div>
   );

@@ -39,17 +39,16 @@ const NARROW_FOOTER = { center: 'timeGridDay,listWeek,dayGridMonth' };
 
 /**
  * The feed's event objects use v6 colour names; FullCalendar 7 reads `color` and `contrastColor`.
- * Recurring occurrences are changed through the dialog, not dragged (a drag would move the series).
+ * Occurrences of repeating entries are draggable too: the drop asks which occurrences move.
  */
 export function toEventInput(e: FeedEvent): EventInput {
   const { backgroundColor, borderColor, textColor, ...rest } = e;
-  const recurring = Boolean(e.extendedProps.seriesId || e.extendedProps.recurrenceId);
   return {
     ...rest,
     color: backgroundColor ?? borderColor,
     contrastColor: textColor,
     end: e.end ?? undefined,
-    editable: Boolean(e.editable ?? e.extendedProps.canEdit) && !recurring,
+    editable: Boolean(e.editable ?? e.extendedProps.canEdit),
     classNames: [`module-${e.extendedProps.module}`, e.extendedProps.busyOnly ? 'is-busy' : '', e.extendedProps.status === 'cancelled' ? 'is-cancelled' : ''].filter(Boolean),
   };
 }

@@ -1,14 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api';
-import { deleteEntry, getEntry, updateEntry, type VersionedEntry } from '../endpoints';
+import { deleteEntry, deleteOccurrence, getEntry, updateEntry, type OccurrenceScope, type VersionedEntry } from '../endpoints';
 import { entryToForm, formChanges, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
 import type { ModuleInfo } from '../modules';
 import type { CalendarInfo } from '../types';
 import { Dialog } from './Dialog';
 import { EntryFields } from './EntryFields';
+import { ScopeDialog } from './ScopeDialog';
 
 interface Props {
   entryId: string;
+  /** Set when the entry was opened from one occurrence of a repeating entry. */
+  occurrence?: { seriesId: string; recurrenceId: string };
   calendars: CalendarInfo[];
   modules: ModuleInfo[];
   onChanged: () => void;
@@ -16,12 +19,13 @@ interface Props {
 }
 
 /** An entry's details; editable when the server says the user may edit it. */
-export function EntryDialog({ entryId, calendars, modules, onChanged, onClose }: Props) {
+export function EntryDialog({ entryId, occurrence, calendars, modules, onChanged, onClose }: Props) {
   const [loaded, setLoaded] = useState<VersionedEntry | null>(null);
   const [form, setForm] = useState<EntryForm | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [askScope, setAskScope] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -62,10 +66,24 @@ export function EntryDialog({ entryId, calendars, modules, onChanged, onClose }:
   }
 
   async function remove() {
-    if (!loaded || !window.confirm(`Delete “${loaded.entry.title}”?`)) return;
+    if (!loaded) return;
+    if (occurrence) return setAskScope(true);
+    if (!window.confirm(`Delete “${loaded.entry.title}”?`)) return;
     setBusy(true);
     try {
       await deleteEntry(entryId, loaded.ifMatch);
+      onChanged();
+    } catch (err) {
+      explain(err);
+    }
+  }
+
+  async function removeOccurrences(scope: OccurrenceScope | null) {
+    setAskScope(false);
+    if (!scope || !occurrence) return;
+    setBusy(true);
+    try {
+      await deleteOccurrence(occurrence.seriesId, occurrence.recurrenceId, scope);
       onChanged();
     } catch (err) {
       explain(err);
@@ -85,7 +103,7 @@ export function EntryDialog({ entryId, calendars, modules, onChanged, onClose }:
       {!form && !problem && <p role="status">Loading…</p>}
       <form onSubmit={save} noValidate>
         {form && <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendarChoices} modules={modules} readOnly={!editable} />}
-        {recurring && editable && <p className="muted small">This entry repeats: changes here apply to the whole series.</p>}
+        {recurring && editable && <p className="muted small">This entry repeats: changes here apply to the whole series; drag an occurrence to move only it.</p>}
         {problem && <p className="field-error" role="alert">{problem}</p>}
         <div className="dialog__actions">
           {entry?.canDelete && <button type="button" className="danger" onClick={remove} disabled={busy}>Delete</button>}
@@ -93,6 +111,7 @@ export function EntryDialog({ entryId, calendars, modules, onChanged, onClose }:
           {editable && <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>}
         </div>
       </form>
+      {askScope && <ScopeDialog title={`Delete “${entry?.title ?? ''}”`} action="Delete" scopes={['this', 'following', 'all']} onChoose={removeOccurrences} />}
     </Dialog>
   );
 }

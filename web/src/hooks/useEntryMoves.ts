@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { EventDragStartInfo, EventDropInfo, EventResizeDoneInfo, EventResizeStartInfo } from '@fullcalendar/react';
 import { ApiError, messageOf } from '../api';
-import { moveEntry } from '../endpoints';
+import { moveEntry, moveOccurrence, type OccurrenceScope } from '../endpoints';
 import { eventTimes, type EventTimes } from '../event-times';
 
 export interface Notice {
@@ -27,8 +27,17 @@ function shownVersion(props: Record<string, unknown>): string | number | undefin
  * Drag-to-move and resize: PATCH with If-Match; a refused change puts the event back and shows
  * the server's reason beside it; the last accepted move can be undone.
  */
+type ChangeInfo = EventDropInfo | EventResizeDoneInfo;
+
+/** A drag of a repeating entry's occurrence, waiting for the user to say which occurrences it moves. */
+export interface PendingScope {
+  title: string;
+  choose: (scope: OccurrenceScope | null) => void;
+}
+
 export function useEntryMoves(zone: string, refetch: () => void, onExpired: () => void) {
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [pendingScope, setPendingScope] = useState<PendingScope | null>(null);
   const [lastMove, setLastMove] = useState<LastMove | null>(null);
   // Where the event was when the drag began: a refused move returns it there, so the message goes there.
   const origin = useRef<{ id: string; anchor: NonNullable<Notice['anchor']> } | null>(null);
@@ -38,25 +47,49 @@ export function useEntryMoves(zone: string, refetch: () => void, onExpired: () =
     origin.current = { id: info.event.id, anchor: { top: r.top, left: r.left, bottom: r.bottom } };
   }, []);
 
-  const onEventChange = useCallback(async (info: EventDropInfo | EventResizeDoneInfo) => {
+  const refuse = useCallback((info: ChangeInfo, title: string, anchor: Notice['anchor'], err: unknown) => {
+    info.revert();
+    if (err instanceof ApiError && err.status === 401) return onExpired();
+    const hint = err instanceof ApiError && err.status === 412 ? ' Someone else changed it meanwhile; the calendar now shows their version.' : '';
+    setNotice({ kind: 'error', message: `Could not move “${title}”: ${messageOf(err)}${hint}`, anchor });
+    if (hint) refetch();
+  }, [onExpired, refetch]);
+
+  const onEventChange = useCallback(async (info: ChangeInfo) => {
     const rect = info.el.getBoundingClientRect();
     const anchor = origin.current?.id === info.event.id ? origin.current.anchor : { top: rect.top, left: rect.left, bottom: rect.bottom };
-    const entryId = String(info.event.extendedProps.entryId ?? info.event.id);
+    const props = info.event.extendedProps;
+    const entryId = String(props.entryId ?? info.event.id);
     const title = info.event.title;
+    const after = eventTimes(info.event, zone);
+
+    if (props.seriesId && props.recurrenceId) {
+      const seriesId = String(props.seriesId);
+      const recurrenceId = String(props.recurrenceId);
+      const scope = await new Promise<OccurrenceScope | null>((resolve) => setPendingScope({ title, choose: resolve }));
+      setPendingScope(null);
+      if (!scope) return info.revert();
+      try {
+        await moveOccurrence(seriesId, recurrenceId, scope, after);
+        setLastMove(null); // a series split is not undone by moving one entry back
+        setNotice({ kind: 'info', message: scope === 'this' ? `Moved this occurrence of “${title}”.` : `Moved “${title}” from this occurrence on.`, anchor });
+        refetch();
+      } catch (err) {
+        refuse(info, title, anchor, err);
+      }
+      return;
+    }
+
     const before = eventTimes(info.oldEvent, zone);
     try {
-      await moveEntry(entryId, eventTimes(info.event, zone), shownVersion(info.event.extendedProps));
+      await moveEntry(entryId, after, shownVersion(props));
       setLastMove({ entryId, title, before });
       setNotice({ kind: 'info', message: `Moved “${title}”.`, anchor, canUndo: true });
       refetch();
     } catch (err) {
-      info.revert();
-      if (err instanceof ApiError && err.status === 401) return onExpired();
-      const hint = err instanceof ApiError && err.status === 412 ? ' Someone else changed it meanwhile; the calendar now shows their version.' : '';
-      setNotice({ kind: 'error', message: `Could not move “${title}”: ${messageOf(err)}${hint}`, anchor });
-      if (hint) refetch();
+      refuse(info, title, anchor, err);
     }
-  }, [zone, refetch, onExpired]);
+  }, [zone, refetch, refuse]);
 
   const undo = useCallback(async () => {
     if (!lastMove) return;
@@ -70,5 +103,5 @@ export function useEntryMoves(zone: string, refetch: () => void, onExpired: () =
     }
   }, [lastMove, refetch]);
 
-  return { notice, setNotice, onChangeStart, onEventChange, undo, canUndo: lastMove !== null };
+  return { notice, setNotice, pendingScope, onChangeStart, onEventChange, undo, canUndo: lastMove !== null };
 }

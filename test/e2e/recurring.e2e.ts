@@ -1,0 +1,72 @@
+/** Repeating entries in the browser: a dragged occurrence asks which occurrences move. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from './api-session.js';
+import { launchBrowser, screenshot, signIn } from './browser.js';
+import { startE2EServer, type E2EServer } from './server.js';
+
+let server: E2EServer;
+let browser: Browser;
+let api: ApiSession;
+
+const addDays = (date: string, days: number) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+};
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchBrowser();
+  api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('repeating entries in the web calendar', () => {
+  it('moves only the dragged occurrence when the user says so', async () => {
+    const run = Math.random().toString(36).slice(2, 7);
+    const title = `Weekly check-in ${run}`;
+    // A Monday-to-Wednesday daily series far from other data, in a month of its own.
+    const first = addDays(new Date().toISOString().slice(0, 10), 400 + Math.floor(Math.random() * 2000));
+    const calendars = (await api.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
+    const calendar = calendars.find((c) => c.module === 'coordination')!;
+    const created = await api.call<{ id: string }>('POST', '/api/v1/entries', {
+      title, start: first, end: addDays(first, 1), allDay: true, calendarId: calendar.id, module: 'coordination', kind: 'event', rrule: 'FREQ=DAILY;COUNT=3',
+    });
+    expect(created.status).toBe(201);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${first}`);
+    const cal = page.getByTestId('calendar');
+    const second = addDays(first, 1);
+    const target = addDays(first, 7);
+    const occurrence = cal.locator(`[data-date="${second}"]`).last().getByText(title);
+    await occurrence.waitFor();
+
+    const box = (await occurrence.boundingBox())!;
+    const to = (await cal.locator(`[data-date="${target}"]`).last().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+
+    const ask = page.getByRole('dialog', { name: /Move/ });
+    await ask.waitFor();
+    await screenshot(page, 'e2e-recurring-scope');
+    const patch = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/occurrences/'));
+    await ask.getByRole('button', { name: 'Only this occurrence' }).click();
+    expect((await patch).status()).toBe(200);
+
+    await expect.poll(async () => {
+      const feed = await api.call<Array<{ title: string; start: string }>>('GET', `/api/v1/calendar?start=${first}&end=${addDays(first, 14)}`);
+      return feed.body.filter((e) => e.title === title).map((e) => e.start).sort();
+    }).toEqual([first, addDays(first, 2), target].sort());
+    await cal.locator(`[data-date="${target}"]`).last().getByText(title).waitFor();
+    await context.close();
+  });
+});
