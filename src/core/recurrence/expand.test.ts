@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ianaZone } from '../time/iana-zone.js';
+import { expandRecurrence } from './expand.js';
 import { expandText } from './test-helpers.js';
 
 describe('expandRecurrence semantics', () => {
@@ -40,6 +42,14 @@ describe('expandRecurrence semantics', () => {
     const counted = expandText({ dtstart: '2025-01-06T08:00:00', tzid: 'Europe/Berlin', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE;COUNT=5000', between });
     expect(open).toEqual(counted);
     expect(open[0]).toBe('2040-03-05T08:00:00+01:00');
+  });
+
+  it('places all-day occurrences at midnight of the floating zone', () => {
+    const occ = expandRecurrence(
+      { start: { year: 2025, month: 1, day: 1 }, allDay: true, zone: null, rrule: 'FREQ=DAILY;COUNT=2', exdate: [{ kind: 'date', value: { year: 2025, month: 1, day: 2 } }] },
+      { floatingZone: ianaZone('Asia/Manila') },
+    );
+    expect(occ).toEqual([{ local: { year: 2025, month: 1, day: 1 }, epochMs: Date.UTC(2024, 11, 31, 16), fromRdate: false }]);
   });
 
   it('expands a series without a rule to DTSTART and its RDATEs', () => {

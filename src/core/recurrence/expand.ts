@@ -55,15 +55,15 @@ export function prepareSeries(input: RecurrenceInput, floatingZone?: Zone): Prep
   const exdays = new Set<number>();
   for (const v of input.exdate ?? []) {
     if (v.kind === 'date' && !input.allDay) exdays.add(daysFromCivil(v.value.year, v.value.month, v.value.day));
-    else exdates.add(input.allDay ? Math.floor(wallOf(v) / MS_PER_DAY) * MS_PER_DAY : epochOf(v));
+    else exdates.add(input.allDay ? toEpoch(Math.floor(wallOf(v) / MS_PER_DAY) * MS_PER_DAY) : epochOf(v));
   }
   const rdates: Point[] = (input.rdate ?? [])
     .map((v) => {
       const wall = input.allDay ? Math.floor(wallOf(v) / MS_PER_DAY) * MS_PER_DAY : wallOf(v);
-      return { wall, epoch: input.allDay ? wall : epochOf(v) };
+      return { wall, epoch: input.allDay ? toEpoch(wall) : epochOf(v) };
     })
     .sort((a, b) => a.epoch - b.epoch);
-  return { input, rule, zone, dtWall, toEpoch: input.allDay ? (w) => w : toEpoch, untilPassed: untilTest(rule, input.allDay, toEpoch), exdates, exdays, rdates };
+  return { input, rule, zone, dtWall, toEpoch, untilPassed: untilTest(rule, input.allDay, toEpoch), exdates, exdays, rdates };
 }
 
 function untilTest(rule: ParsedRule | null, allDay: boolean, toEpoch: (wall: number) => number): PreparedSeries['untilPassed'] {

@@ -41,7 +41,7 @@ function pad(n: number): string {
 function valueEpoch(v: RecurrenceValue, prepared: ReturnType<typeof prepareSeries>, allDay: boolean): number {
   if (v.kind === 'instant') return v.epochMs;
   const wall = v.kind === 'local' ? localToEpochMs(v.value) : daysFromCivil(v.value.year, v.value.month, v.value.day) * MS_PER_DAY;
-  return allDay ? wall : prepared.toEpoch(wall);
+  return prepared.toEpoch(allDay ? Math.floor(wall / MS_PER_DAY) * MS_PER_DAY : wall);
 }
 
 /** Moves a value by `deltaMs` of wall-clock time (a moved series keeps its exceptions aligned). */
@@ -78,7 +78,7 @@ export function splitSeries(series: RecurrenceInput, id: OccurrenceId, change: {
       const remaining = rule.count - ruleBefore;
       followingRule = remaining > 0 ? withEnd(rrule, `COUNT=${remaining}`) : null;
     } else if (allDay) {
-      const d = localFromWallMs(splitEpoch - MS_PER_DAY);
+      const d = localFromWallMs(wallOfId(id, true) - MS_PER_DAY);
       beforeRule = withEnd(rrule, `UNTIL=${d.year}${pad(d.month)}${pad(d.day)}`);
     } else {
       const u = localFromWallMs(splitEpoch - 1000);
