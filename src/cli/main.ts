@@ -12,6 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   token: { summary: 'token create --email E: print a personal API token', load: () => import('./commands/token.js') },
   demo: { summary: 'demo --size small|large: load the demo organisation', load: () => import('./commands/demo.js') },
   ics: { summary: 'ics check FILE …: what an import of FILE would create', load: () => import('./commands/ics.js') },
+  import: { summary: 'import FILE --calendar ID [--as EMAIL] [--zone Z] [--report]: an .ics file into a calendar', load: () => import('./commands/import.js') },
   expand: { summary: 'expand recurrence cases (JSON Lines on stdin)', load: () => import('./commands/expand.js') },
 };
 
