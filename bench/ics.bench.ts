@@ -45,7 +45,7 @@ function* generatedEvents(count: number): Generator<ExportEvent> {
   }
 }
 
-async function generate(file: string, targetBytes: number): Promise<number> {
+export async function generate(file: string, targetBytes: number): Promise<number> {
   const out = createWriteStream(file);
   const perEvent = 560; // measured size of one generated VEVENT, overrides included on average
   for await (const chunk of writeIcs({ name: 'bench', timeZones: ['Asia/Manila'], years: [2026, 2027] }, generatedEvents(Math.round(targetBytes / perEvent)))) {
@@ -59,7 +59,7 @@ async function generate(file: string, targetBytes: number): Promise<number> {
 /** Child mode: read one file one way and print the peak RSS in MB. */
 async function child(mode: string, file: string): Promise<void> {
   const zone = ianaZone('Asia/Manila');
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
   let n = 0;
   if (mode.startsWith('check')) {
     const window: [number, number] = [Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1)];
@@ -77,9 +77,15 @@ export default async function (report: Report): Promise<void> {
   const cli = await run(process.execPath, ['bin/kalendaryo.mjs', 'ics', 'check', largeFile, '--json', '--from', from, '--to', to]);
   if (cli.code !== 0) throw new Error(`ics check exited ${cli.code}`);
   report('ics check 5000-event file (CLI, process start included)', cli.ms, 'ms');
-  const t0 = performance.now();
-  await checkIcs(createReadStream(largeFile), { floatingZone: ianaZone('Asia/Manila'), window: [Date.parse(from), Date.parse(to)] });
-  report('checkIcs 5000-event file (in process)', performance.now() - t0, 'ms');
+  // Wall time suffers when the machine is shared; CPU time says what the check itself costs.
+  for (const round of ['cold', 'warm']) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await checkIcs(createReadStream(largeFile, { highWaterMark: 64 * 1024 }), { floatingZone: ianaZone('Asia/Manila'), window: [Date.parse(from), Date.parse(to)] });
+    const cpu = process.cpuUsage(c0);
+    report(`checkIcs 5000-event file, in process, ${round}: wall`, performance.now() - t0, 'ms');
+    report(`checkIcs 5000-event file, in process, ${round}: CPU`, (cpu.user + cpu.system) / 1000, 'ms');
+  }
 
   const peaks: Record<string, number> = {};
   for (const mb of [5, 50]) {
