@@ -126,6 +126,30 @@ describe('the web calendar', () => {
     await expect(cal.getByText(t('Partner meeting (e2e)')).count()).resolves.toBe(0);
   });
 
+  it('filters by a community chosen by name (its id goes in the URL)', async () => {
+    const community = await api.call<{ id: string }>('POST', '/api/v1/communities', { name: t('Region Soccsksargen'), level: 'region' });
+    expect(community.status).toBe(201);
+    const day = freshDay();
+    const calendar = calendars.find((c) => c.module === 'community')!;
+    const withCommunity = await api.call('POST', '/api/v1/entries', {
+      title: t('Kalilang festival (e2e)'), start: day, end: nextDay(day), allDay: true, calendarId: calendar.id, module: 'community', kind: 'community_event', communityId: community.body.id,
+    });
+    expect(withCommunity.status).toBe(201);
+    await createAllDayEntry(t('Office cleaning (e2e)'), 'coordination', day);
+
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+    const cal = page.getByTestId('calendar');
+    await cal.getByText(t('Office cleaning (e2e)')).waitFor();
+    const field = page.getByRole('combobox', { name: 'Community', exact: true });
+    await field.fill(t('Region Soccsksargen'));
+    await expect.poll(() => page.locator('#filter-community-options option').count()).toBe(1);
+    await field.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('community')).toBe(community.body.id);
+    await cal.getByText(t('Office cleaning (e2e)')).waitFor({ state: 'detached' });
+    await cal.getByText(t('Kalilang festival (e2e)')).waitFor();
+  });
+
   it('shows the server message beside a refused drag and puts the event back', async () => {
     const day = freshDay();
     const id = await createAllDayEntry(t('Budget hearing (e2e)'), 'coordination', day);

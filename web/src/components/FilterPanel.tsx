@@ -1,7 +1,8 @@
 import { EMPTY_FILTERS, countActive, type Filters } from '../filters';
 import { humanize, PRIORITIES, STATUSES, type ModuleInfo } from '../modules';
 import type { CalendarInfo } from '../types';
-import { TextFilter } from './TextFilter';
+import { communityLookup, organizerLookup } from '../lookups';
+import { LookupFilter } from './LookupFilter';
 
 interface Props {
   filters: Filters;
@@ -55,8 +56,8 @@ export function FilterPanel({ filters, modules, calendars, onChange }: Props) {
           <option value="">Any</option>
           {PRIORITIES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
         </select>
-        <TextFilter id="filter-community" label="Community" value={filters.community} onCommit={(community) => set({ community })} />
-        <TextFilter id="filter-organizer" label="Organizer" value={filters.organizer} onCommit={(organizer) => set({ organizer })} />
+        <LookupFilter id="filter-community" label="Community" value={filters.community} lookup={communityLookup} onCommit={(community) => set({ community })} />
+        <LookupFilter id="filter-organizer" label="Organizer" value={filters.organizer} lookup={organizerLookup} onCommit={(organizer) => set({ organizer })} />
       </div>
       {countActive(filters) > 0 && (
         <button type="button" className="link-button" onClick={() => onChange(EMPTY_FILTERS)}>Clear all filters</button>
