@@ -16,6 +16,9 @@ interface Point {
   epoch: number;
 }
 
+const NO_VALUES: Set<number> = new Set();
+const NO_POINTS: Point[] = [];
+
 /** Everything about a series that does not depend on the window: parse once, expand many times. */
 export interface PreparedSeries {
   readonly input: RecurrenceInput;
@@ -51,13 +54,14 @@ export function prepareSeries(input: RecurrenceInput, floatingZone?: Zone): Prep
   };
   const epochOf = (v: RecurrenceValue): number => (v.kind === 'instant' ? v.epochMs : toEpoch(wallOf(v)));
 
-  const exdates = new Set<number>();
-  const exdays = new Set<number>();
+  const hasExdates = (input.exdate?.length ?? 0) > 0;
+  const exdates = hasExdates ? new Set<number>() : NO_VALUES;
+  const exdays = hasExdates ? new Set<number>() : NO_VALUES;
   for (const v of input.exdate ?? []) {
     if (v.kind === 'date' && !input.allDay) exdays.add(daysFromCivil(v.value.year, v.value.month, v.value.day));
     else exdates.add(input.allDay ? toEpoch(Math.floor(wallOf(v) / MS_PER_DAY) * MS_PER_DAY) : epochOf(v));
   }
-  const rdates: Point[] = (input.rdate ?? [])
+  const rdates: Point[] = !input.rdate?.length ? NO_POINTS : input.rdate
     .map((v) => {
       const wall = input.allDay ? Math.floor(wallOf(v) / MS_PER_DAY) * MS_PER_DAY : wallOf(v);
       return { wall, epoch: input.allDay ? toEpoch(wall) : epochOf(v) };
