@@ -24,7 +24,10 @@ export interface FeedRow {
   series_id: string | null;
   recurrence_id: string | null;
   organizer_id: string | null;
+  community_id: string | null;
   created_by: string | null;
+  /** Only when asked for (overview, conflicts): the feed itself does not need it. */
+  details?: Record<string, unknown>;
 }
 
 export interface FeedFilters {
@@ -38,11 +41,12 @@ export interface FeedFilters {
   communities?: string[];
   organizers?: string[];
   q?: string;
+  details?: boolean;
 }
 
 const COLUMNS = `id, calendar_id, module, kind, title, location, status, priority, visibility, all_day, is_floating,
   start_at, end_at, to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date,
-  time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, created_by`;
+  time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, community_id, created_by`;
 
 /**
  * Candidates for a window: entries whose span (a series: first start to last end) meets it, found
@@ -68,7 +72,7 @@ export async function findFeedCandidates(database: Database, f: FeedFilters): Pr
     add((p) => `community_id in (select id from communities where organization_id = $1 and path && ${p}::uuid[])`, f.communities);
   }
   if (f.q) add((p) => `search @@ websearch_to_tsquery('simple', ${p})`, f.q);
-  return database.query<FeedRow>(`select ${COLUMNS} from entries where ${where.join(' and ')}`, params);
+  return database.query<FeedRow>(`select ${COLUMNS}${f.details ? ', details' : ''} from entries where ${where.join(' and ')}`, params);
 }
 
 /** RECURRENCE-IDs that have an override row, per series: their occurrences are replaced, not expanded. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
+import { buildCalendarOverview, findCalendarConflicts } from './overview.js';
 import { queryCalendar } from './query-calendar.js';
 import { CalendarEventSchema, CalendarQuerySchema } from './schemas.js';
 
@@ -25,5 +26,26 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
     void reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
     return reply.type('application/json; charset=utf-8').send(body as never);
+  });
+
+  app.get('/api/v1/calendar/overview', {
+    schema: {
+      tags: ['calendar'],
+      summary: 'The sidebar of the integrated calendar: counts and status per module, upcoming, follow-ups, workflow alerts, conflicts, 7-day heatmap, compliance',
+      querystring: CalendarQuerySchema,
+      response: { 200: z.record(z.string(), z.unknown()) },
+    },
+  }, async (request) => (await buildCalendarOverview(database, requireActor(request), request.query, app.ctx.now().getTime())) as unknown as Record<string, unknown>);
+
+  app.get('/api/v1/calendar/conflicts', {
+    schema: {
+      tags: ['calendar'],
+      summary: 'Conflicts in the window: people double-booked across modules, people on approved leave who are scheduled, resources or venues used twice',
+      querystring: CalendarQuerySchema,
+      response: { 200: z.object({ items: z.array(z.object({ type: z.string(), subjectId: z.string(), entryIds: z.array(z.string()), start: z.string(), end: z.string() })) }) },
+    },
+  }, async (request) => {
+    const { conflicts } = await findCalendarConflicts(database, requireActor(request), request.query);
+    return { items: conflicts.map((c) => ({ type: c.type, subjectId: c.subjectId, entryIds: c.entryIds, start: new Date(c.startMs).toISOString(), end: new Date(c.endMs).toISOString() })) };
   });
 };
