@@ -25,7 +25,7 @@ export const holidayRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['holidays'],
       summary: 'Fill the holidays calendar with Philippine holidays and Islamic observances of the years given (admins)',
-      description: 'Idempotent: entries are keyed by source (source_system "holidays", external ids like PH-2026-independence-day or PH-1447AH-eid-al-fitr). Holiday data: date-holidays, CC-BY-3.0.',
+      description: 'Idempotent: entries are keyed by source (source_system "holidays", external ids like PH-2026-independence-day or PH-1447AH-eid-al-fitr). Holiday data: date-holidays (commenthol and contributors), CC BY-SA 3.0 / CC-BY-3.0 as its package declares.',
       body: HolidaySyncBodySchema, response: { 200: HolidaySyncResultSchema },
     },
   }, async (request) => {

@@ -34,7 +34,7 @@ export function holidayExternalId(h: HolidayDraft): string {
 function descriptionOf(h: HolidayDraft): string {
   const kind = h.holidayType === 'public' ? 'Regular or special non-working holiday.' : h.holidayType === 'optional' ? 'Special working day.' : 'Observance (a working day).';
   const moon = h.category === 'islamic' ? ' The date follows the tabular Hijri calendar; the government proclaims the day after the moon sighting, which can be a day off.' : '';
-  return `${kind}${moon} Source: date-holidays (CC-BY-3.0).`;
+  return `${kind}${moon} Data: date-holidays (commenthol and contributors; CC BY-SA 3.0).`;
 }
 
 // jsonb does not keep key order: compare details by content.
