@@ -14,3 +14,4 @@ export { writeIcs, writeIcsText, eventLines, headerText, type ExportEvent, type 
 export { vtimezoneText, vtimezoneLines } from './vtimezone-writer.js';
 export { escapeText, foldLine } from './fold.js';
 export { zoneFromVtimezone, VtimezoneZone } from './vtimezone.js';
+export { zoneFromVtimezoneText } from './vtimezone-text.js';

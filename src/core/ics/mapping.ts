@@ -16,7 +16,7 @@ export interface IcsEntry {
   readonly uid: string;
   /** True when the file had no UID and one was made from the event's content and line. */
   readonly uidGenerated: boolean;
-  /** Set on an override: the occurrence it replaces, as written (wall clock or date) and as an instant. */
+  /** Set on an override: the occurrence it replaces, in the start's ISO form (offset, date or floating) and as an instant. */
   readonly recurrenceId: { readonly local: string; readonly epochMs: number; readonly thisAndFuture: boolean } | null;
   readonly title: string;
   readonly description: string | null;

@@ -76,3 +76,13 @@ describe('VTIMEZONE rules outside the yearly month/weekday shape', () => {
     for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000) expect(zone.offsetMsAt(t)).toBe(oracle.offsetMsAt(t));
   });
 });
+
+describe('a stored VTIMEZONE text', () => {
+  it('gives back the same zone', async () => {
+    const { zoneFromVtimezoneText } = await import('./vtimezone-text.js');
+    const zone = zoneFromVtimezoneText(OUTLOOK_EASTERN.join('\r\n'));
+    expect(zone.id).toBe('Customized Time Zone');
+    expect(zone.offsetMsAt(Date.parse('2026-07-01T00:00:00Z'))).toBe(-4 * 3_600_000);
+    expect(() => zoneFromVtimezoneText('SUMMARY:x')).toThrow(/no VTIMEZONE/);
+  });
+});
