@@ -69,4 +69,24 @@ describe('repeating entries in the web calendar', () => {
     await cal.locator(`[data-date="${target}"]`).last().getByText(title).waitFor();
     await context.close();
   });
+
+  it('creates a weekly entry from the full form with the server preview of its dates', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=timeGridWeek');
+    await page.keyboard.press('n');
+    const dialog = page.getByRole('dialog', { name: 'New entry' });
+    await dialog.getByLabel('Title').fill('Monday staff meeting');
+    await dialog.getByRole('button', { name: 'More options' }).click();
+    await dialog.getByLabel('Repeats').selectOption({ label: 'Every week' });
+    await dialog.locator('#entry-rrule-help').getByText('Next:').waitFor();
+    await screenshot(page, 'e2e-repeat-preview');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    expect(((await response.json()) as { rrule: string }).rrule).toMatch(/FREQ=WEEKLY/);
+    await context.close();
+  });
 });

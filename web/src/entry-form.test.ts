@@ -12,6 +12,8 @@ describe('entry form', () => {
     const input = formToInput(base);
     expect(input).toMatchObject({ start: '2026-11-25T09:00:00+08:00', end: '2026-11-25T10:00:00+08:00', allDay: false, timeZone: 'Asia/Manila' });
     expect(input).not.toHaveProperty('location');
+    expect(input).not.toHaveProperty('rrule');
+    expect(formToInput({ ...base, rrule: 'RRULE:FREQ=DAILY;COUNT=3' }).rrule).toBe('FREQ=DAILY;COUNT=3');
   });
 
   it('sends all-day entries as dates with an exclusive end', () => {
@@ -50,6 +52,8 @@ describe('entry form', () => {
     expect(formChanges(base, base)).toEqual({});
     expect(formChanges({ ...base, location: 'Hall' }, base)).toEqual({ location: null });
     expect(formChanges({ ...base, status: 'planned' }, base)).toEqual({});
+    expect(formChanges(base, { ...base, rrule: 'FREQ=WEEKLY' })).toEqual({ rrule: 'FREQ=WEEKLY' });
+    expect(formChanges({ ...base, rrule: 'FREQ=WEEKLY' }, base)).toEqual({ rrule: null });
   });
 
   it('opens a stored entry in its own zone', () => {

@@ -21,6 +21,8 @@ export interface EntryForm {
   visibility: Visibility;
   priority: string;
   status: string;
+  /** RFC 5545 RRULE without the "RRULE:" prefix; empty when the entry does not repeat. */
+  rrule: string;
 }
 
 export type FormErrors = Partial<Record<keyof EntryForm, string>>;
@@ -37,6 +39,7 @@ export function blankForm(defaults: Partial<EntryForm> & Pick<EntryForm, 'start'
     visibility: 'internal',
     priority: '',
     status: '',
+    rrule: '',
     ...defaults,
   };
 }
@@ -67,6 +70,7 @@ export function entryToForm(entry: Entry): EntryForm {
     visibility: entry.visibility,
     priority: entry.priority ?? '',
     status: entry.status ?? '',
+    rrule: entry.rrule ?? '',
   };
 }
 
@@ -115,11 +119,12 @@ export function formToInput(form: EntryForm): EntryInput {
   if (form.description.trim()) input.description = form.description.trim();
   if (form.priority) input.priority = form.priority;
   if (form.status) input.status = form.status;
+  if (form.rrule.trim()) input.rrule = form.rrule.trim().replace(/^RRULE:/i, '');
   return input;
 }
 
 /** Only what changed, for PATCH. Times travel together so the server checks them as a range. */
-export type EntryPatch = Partial<Omit<EntryInput, 'location' | 'description'>> & { location?: string | null; description?: string | null };
+export type EntryPatch = Partial<Omit<EntryInput, 'location' | 'description' | 'rrule'>> & { location?: string | null; description?: string | null; rrule?: string | null };
 
 export function formChanges(before: EntryForm, after: EntryForm): EntryPatch {
   const next = formToInput(after);
@@ -135,13 +140,14 @@ export function formChanges(before: EntryForm, after: EntryForm): EntryPatch {
   for (const key of ['location', 'description'] as const) {
     if ((next[key] ?? '') !== (prev[key] ?? '')) Object.assign(patch, { [key]: next[key] ?? null });
   }
+  if ((next.rrule ?? '') !== (prev.rrule ?? '')) patch.rrule = next.rrule ?? null;
   for (const key of ['priority', 'status'] as const) {
     if (next[key] && next[key] !== prev[key]) Object.assign(patch, { [key]: next[key] });
   }
   return patch;
 }
 
-const FORM_KEYS: Array<keyof EntryForm> = ['title', 'allDay', 'start', 'end', 'timeZone', 'calendarId', 'module', 'kind', 'location', 'description', 'visibility', 'priority', 'status'];
+const FORM_KEYS: Array<keyof EntryForm> = ['title', 'allDay', 'start', 'end', 'timeZone', 'calendarId', 'module', 'kind', 'location', 'description', 'visibility', 'priority', 'status', 'rrule'];
 
 /** Splits the server's field errors into those a form field can show and the rest. */
 export function serverFieldErrors(fieldErrors: Array<{ field: string; message: string }>): { errors: FormErrors; other: string[] } {

@@ -161,7 +161,7 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
       <div className="app-body">
         <aside id="filters" className={`sidebar ${filtersOpen ? 'is-open' : ''}`} aria-label="Filters">
           <FilterPanel filters={loc.filters} modules={modules} calendars={calendars} onChange={setFilters} />
-          <OverviewPanel range={range} />
+          <OverviewPanel range={range} filters={loc.filters} modules={modules} />
         </aside>
         <main id="calendar" className="calendar-main" tabIndex={-1}>
           {problem && (

@@ -3,6 +3,7 @@ import { humanize, PRIORITIES, STATUSES, type ModuleInfo } from '../modules';
 import { knownZones } from '../times';
 import type { CalendarInfo } from '../types';
 import { Field } from './Field';
+import { RepeatField } from './RepeatField';
 
 interface Props {
   form: EntryForm;
@@ -47,6 +48,7 @@ export function EntryFields({ form, onChange, errors, calendars, modules, compac
         <input type="checkbox" checked={form.allDay} onChange={(e) => onChange(toggleAllDay(form, e.target.checked))} />
         All day
       </label>
+      {!compact && <RepeatField form={form} onChange={(rrule) => set({ rrule })} error={errors.rrule} />}
       {!compact && (
         <Field id="entry-zone" label="Time zone" error={errors.timeZone} className="span-2">
           <select value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>

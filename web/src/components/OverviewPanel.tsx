@@ -1,56 +1,52 @@
 import { useEffect, useState } from 'react';
 import { isMissingRoute, messageOf, request } from '../api';
-import { humanize } from '../modules';
+import { feedQuery, type Filters } from '../filters';
+import type { ModuleInfo } from '../modules';
 
 interface Props {
   range: { start: string; end: string } | null;
+  filters: Filters;
+  modules: ModuleInfo[];
 }
 
-type Counts = Array<{ label: string; count: number }>;
-
-/** Read the overview's counts whatever their grouping: [{module|label|name, count}] or {key: count}. */
-function toCounts(data: unknown): Counts {
-  const items = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
-  if (Array.isArray(items)) {
-    return items.flatMap((i: Record<string, unknown>) => {
-      const label = i.label ?? i.module ?? i.name ?? i.key;
-      return typeof label === 'string' && typeof i.count === 'number' ? [{ label: humanize(label), count: i.count }] : [];
-    });
-  }
-  if (data && typeof data === 'object') {
-    return Object.entries(data).flatMap(([k, v]) => (typeof v === 'number' ? [{ label: humanize(k), count: v }] : []));
-  }
-  return [];
+interface Overview {
+  totals?: { total?: number };
+  modules?: Array<{ module?: string; total?: number }>;
+  conflicts?: unknown[];
+  alerts?: unknown[];
 }
 
-/** Counts for the visible range from /api/v1/calendar/overview, a later feature: says so on 404. */
-export function OverviewPanel({ range }: Props) {
-  const [state, setState] = useState<{ counts?: Counts; note?: string }>({});
+/** Counts for the visible range and filters from /api/v1/calendar/overview; says so when absent (404). */
+export function OverviewPanel({ range, filters, modules }: Props) {
+  const [state, setState] = useState<{ data?: Overview; note?: string }>({});
 
   useEffect(() => {
     if (!range) return;
     const ctl = new AbortController();
-    const q = new URLSearchParams(range);
-    request<unknown>(`/api/v1/calendar/overview?${q.toString()}`, { signal: ctl.signal }).then(
-      ({ data }) => setState({ counts: toCounts(data) }),
+    const q = feedQuery(range.start, range.end, filters);
+    request<Overview>(`/api/v1/calendar/overview?${q.toString()}`, { signal: ctl.signal }).then(
+      ({ data }) => setState({ data }),
       (err: unknown) => {
         if ((err as Error).name === 'AbortError') return;
         setState({ note: isMissingRoute(err) ? 'The overview is not available on this server yet.' : messageOf(err) });
       },
     );
     return () => ctl.abort();
-  }, [range]);
+  }, [range, filters]);
 
+  const data = state.data;
+  const rows = (data?.modules ?? []).filter((m) => m.module && (m.total ?? 0) > 0);
+  const label = (id: string) => modules.find((m) => m.id === id)?.label ?? id;
   return (
     <section className="overview" aria-labelledby="overview-title">
-      <h2 id="overview-title">Overview</h2>
+      <h2 id="overview-title">In view</h2>
       {state.note && <p className="muted small">{state.note}</p>}
-      {state.counts && state.counts.length === 0 && <p className="muted small">Nothing scheduled in this range.</p>}
-      {state.counts && state.counts.length > 0 && (
+      {data && (
         <dl className="overview__counts">
-          {state.counts.map((c) => (
-            <div key={c.label}><dt>{c.label}</dt><dd>{c.count}</dd></div>
-          ))}
+          <div><dt>All entries</dt><dd>{data.totals?.total ?? 0}</dd></div>
+          {rows.map((m) => <div key={m.module}><dt>{label(m.module!)}</dt><dd>{m.total}</dd></div>)}
+          {Array.isArray(data.conflicts) && <div><dt>Conflicts</dt><dd>{data.conflicts.length}</dd></div>}
+          {Array.isArray(data.alerts) && <div><dt>Alerts</dt><dd>{data.alerts.length}</dd></div>}
         </dl>
       )}
     </section>
