@@ -24,7 +24,7 @@ const recurrenceIdOf = (local: LocalDateTime | LocalDate, allDay: boolean): stri
 
 function localStartOf(row: FeedRow): string {
   if (row.all_day) return row.start_date!;
-  const ms = row.start_at.getTime();
+  const ms = row.start_ms;
   const d = new Date(ms + ianaZone(row.time_zone).offsetMsAt(ms));
   return d.toISOString().slice(0, 19);
 }
@@ -51,10 +51,10 @@ export async function collectOccurrences(database: Database, actor: Actor, query
   const overridden = await findOverriddenOccurrences(database, actor.organizationId, masters.map((m) => m.id));
   for (const row of rows) {
     const calendar = calendars.get(row.calendar_id)!;
-    const rowStart = row.start_at.getTime();
-    const durationMs = row.end_at.getTime() - rowStart;
+    const rowStart = row.start_ms;
+    const durationMs = row.end_ms - rowStart;
     if (!row.rrule && row.rdate.length === 0) {
-      const overlaps = row.end_at.getTime() > startMs || (durationMs === 0 && rowStart >= startMs);
+      const overlaps = row.end_ms > startMs || (durationMs === 0 && rowStart >= startMs);
       if (overlaps && rowStart < endMs) {
         occurrences.push({ row, calendar, startMs: rowStart, endMs: rowStart + durationMs, localDate: row.all_day ? row.start_date : null, series: null });
       }

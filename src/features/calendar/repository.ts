@@ -13,8 +13,9 @@ export interface FeedRow {
   visibility: string;
   all_day: boolean;
   is_floating: boolean;
-  start_at: Date;
-  end_at: Date;
+  /** epoch ms: numbers parse faster than timestamps on a path that reads thousands of rows. */
+  start_ms: number;
+  end_ms: number;
   start_date: string | null;
   end_date: string | null;
   time_zone: string;
@@ -45,7 +46,8 @@ export interface FeedFilters {
 }
 
 const COLUMNS = `id, calendar_id, module, kind, title, location, status, priority, visibility, all_day, is_floating,
-  start_at, end_at, to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date,
+  (extract(epoch from start_at) * 1000)::float8 as start_ms, (extract(epoch from end_at) * 1000)::float8 as end_ms,
+  to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date,
   time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, community_id, created_by`;
 
 /**
