@@ -1,0 +1,72 @@
+import { type ExportEvent, writeIcs } from '../../core/ics/index.js';
+import type { LocalDate } from '../../core/recurrence/index.js';
+import { ianaZone, localFromWallMs, parseLocalDate, parseLocalDateTime, type LocalDateTime } from '../../core/time/index.js';
+import type { Database } from '../../db/client.js';
+import type { Actor } from '../auth/actor.js';
+import { canSeeEntryDetails } from '../calendars/policy.js';
+import type { CalendarWithLevel } from '../calendars/repository.js';
+import { parseRecurrenceValue } from '../entries/series.js';
+import type { ExportView } from './export-view.js';
+import { type StoredEntry, streamStoredEntries, zonesOfView } from './stored-entries.js';
+
+const wallClock = (ms: number, zone: string): LocalDateTime => localFromWallMs(ms + ianaZone(zone).offsetMsAt(ms));
+
+function icsStatus(row: StoredEntry): ExportEvent['status'] {
+  if (row.deleted_at || row.status === 'cancelled') return 'cancelled';
+  if (row.status === 'tentative' || row.status === 'planned') return 'tentative';
+  return 'confirmed';
+}
+
+/**
+ * One stored entry as a VEVENT. Times are written in the entry's own zone (all-day as dates,
+ * floating without zone); a private entry the actor may not see in detail is written busy-only:
+ * CLASS:PRIVATE, SUMMARY "Busy", no description, location or organizer.
+ */
+export function exportEventOf(actor: Actor, calendar: CalendarWithLevel, row: StoredEntry, dtstamp: number): ExportEvent {
+  const detailed = canSeeEntryDetails(actor, calendar.level, { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by });
+  const floating = row.is_floating && !row.all_day;
+  const timeZone = row.all_day || floating ? null : row.time_zone;
+  const start: LocalDateTime | LocalDate = row.all_day ? (parseLocalDate(row.start_date!) as LocalDate) : wallClock(row.start_at.getTime(), row.time_zone);
+  const end: LocalDateTime | LocalDate = row.all_day ? (parseLocalDate(row.end_date!) as LocalDate) : wallClock(row.end_at.getTime(), row.time_zone);
+  const recurrenceId = row.recurrence_id
+    ? (/^\d{4}-\d{2}-\d{2}$/.test(row.recurrence_id) ? (parseLocalDate(row.recurrence_id) as LocalDate) : parseLocalDateTime(row.recurrence_id))
+    : null;
+  return {
+    uid: row.uid,
+    dtstamp,
+    sequence: row.sequence,
+    lastModified: row.updated_at.getTime(),
+    title: detailed ? row.title : 'Busy',
+    description: detailed ? row.description : null,
+    location: detailed ? row.location : null,
+    status: icsStatus(row),
+    visibility: !detailed || row.visibility === 'private' ? 'private' : row.visibility === 'public' ? 'public' : null,
+    organizer: detailed && row.organizer_email ? { address: row.organizer_email, name: row.organizer_name } : null,
+    allDay: row.all_day,
+    start,
+    end,
+    timeZone,
+    rrule: row.rrule,
+    rdate: row.rdate.map((v) => parseRecurrenceValue(v, 'RDATE')),
+    exdate: row.exdate.map((v) => parseRecurrenceValue(v, 'EXDATE')),
+    recurrenceId,
+  };
+}
+
+/**
+ * The view as an iCalendar file, streamed: one VTIMEZONE per zone used (covering the years from the
+ * first start to ten years past the window), then each stored entry — series with RRULE/RDATE/EXDATE,
+ * overrides as RECURRENCE-ID VEVENTs. Never expanded, never held whole in memory.
+ */
+export async function* exportIcs(database: Database, actor: Actor, view: ExportView, name: string, now: Date): AsyncGenerator<string> {
+  const { zones, fromYear } = await zonesOfView(database, view.filters);
+  const toYear = new Date(view.filters.endMs).getUTCFullYear() + 10;
+  const dtstamp = now.getTime();
+  async function* events(): AsyncGenerator<ExportEvent> {
+    for await (const row of streamStoredEntries(database, view.filters)) {
+      const calendar = view.calendars.get(row.calendar_id);
+      if (calendar) yield exportEventOf(actor, calendar, row, dtstamp);
+    }
+  }
+  yield* writeIcs({ name, timeZones: zones, years: [fromYear, toYear] }, events());
+}
