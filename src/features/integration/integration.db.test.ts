@@ -81,6 +81,11 @@ describe('source upserts', () => {
     const theirs = await calendarIdOf(t, other, 'personal');
     const foreign = await put(staff, 'V-3', entryPayload(theirs));
     expect([403, 422]).toContain(foreign.statusCode);
+    const [org] = await t.testDb.database.query<{ id: string }>("insert into organizations (name, slug) values ('Elsewhere', 'elsewhere') returning id");
+    const [elsewhere] = await t.testDb.database.query<{ id: string }>("insert into calendars (organization_id, name, type, module) values ($1, 'Their coordination', 'organisation', 'coordination') returning id", [org!.id]);
+    const otherOrg = await put(staff, 'V-4', entryPayload(elsewhere!.id));
+    expect(otherOrg.statusCode).toBe(422);
+    expect(otherOrg.json().errors[0].field).toBe('calendarId');
     expect((await del(viewer, 'TR-1')).statusCode).toBe(403);
     expect(await countEntries(t)).toBe(before);
   });

@@ -21,8 +21,8 @@ export interface SourceUpsert {
 }
 
 /** The existing source entry's calendar, if the actor may change entries there (else 403). */
-async function editableCalendarOf(db: Db, actor: Actor, row: EntryRow): Promise<CalendarWithLevel> {
-  const calendar = await findAccessibleCalendar(db, actor, row.calendarId);
+async function editableCalendarOf(db: Db, actor: Actor, row: EntryRow, target: CalendarWithLevel): Promise<CalendarWithLevel> {
+  const calendar = row.calendarId === target.id ? target : await findAccessibleCalendar(db, actor, row.calendarId);
   if (!calendar || !canEditEntry(actor, calendar.level, row)) throw forbidden('The entry with this source id is in a calendar you may not change.');
   return calendar;
 }
@@ -42,7 +42,7 @@ export async function upsertSourceEntry(deps: { db: Db }, actor: Actor, system: 
       return { result: 'created', row, calendar };
     }
     let row = existing;
-    let calendar = await editableCalendarOf(db, actor, row);
+    let calendar = await editableCalendarOf(db, actor, row, target);
     const restored = row.deletedAt !== null;
     if (restored) {
       [row] = await tx.update(entries)
