@@ -3,7 +3,9 @@
  * p50/p95 on PostgreSQL and PGlite), and GET /api/v1/calendar throughput for a week window under 50
  * concurrent connections against a bare Fastify route returning the same bytes, in the same run.
  */
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import type { Report } from './run.js';
 import { BENCH_NOW, benchApp, openLargeOrganisation, percentile } from './support.js';
@@ -46,8 +48,13 @@ async function monthWindows(report: Report, kind: 'postgres' | 'pglite') {
   return { app, headers, database };
 }
 
+const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+/** Load from a separate process, so the load generator does not share the server's event loop. */
 async function load(url: string, headers: Record<string, string>) {
-  const result = await autocannon({ url, connections: 50, duration: 10, headers, timeout: 60 });
+  const args = [autocannonBin, '-c', '50', '-d', '10', '-t', '60', '-j', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const result = JSON.parse(stdout) as { non2xx: number; errors: number; timeouts: number; requests: { average: number } };
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
   return { rps: result.requests.average, errors: result.errors + result.timeouts };
 }
