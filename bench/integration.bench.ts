@@ -25,7 +25,7 @@ export default async function (report: Report) {
   })).join('\n');
   const run = async () => {
     const t0 = performance.now();
-    const response = await app.inject({ method: 'POST', url: '/api/v1/sources/hris/entries/bulk', headers: { ...headers, 'content-type': 'application/x-ndjson' }, payload: lines });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/sources/hris/entries:bulk', headers: { ...headers, 'content-type': 'application/x-ndjson' }, payload: lines });
     const ms = performance.now() - t0;
     if (response.statusCode !== 200) throw new Error(response.body);
     return { ms, summary: response.json().summary as Record<string, number> };

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const bulk = (session: Session, lines: string[], contentType = 'application/x-ndjson') =>
-  t.as(session, { method: 'POST', url: '/api/v1/sources/mana-app/entries/bulk', headers: { 'content-type': contentType }, payload: lines.join('\n') });
+  t.as(session, { method: 'POST', url: '/api/v1/sources/mana-app/entries:bulk', headers: { 'content-type': contentType }, payload: lines.join('\n') });
 const line = (value: unknown) => JSON.stringify(value);
 
 describe('bulk NDJSON', () => {
@@ -71,9 +71,9 @@ describe('bulk NDJSON', () => {
     expect(tooMany.statusCode).toBe(413);
     expect(tooMany.json().detail).toMatch(/at most 1000/);
     expect((await bulk(staff, ['', ' '])).statusCode).toBe(400);
-    const json = await t.as(staff, { method: 'POST', url: '/api/v1/sources/mana-app/entries/bulk', payload: { externalId: 'J-1', delete: true } });
+    const json = await t.as(staff, { method: 'POST', url: '/api/v1/sources/mana-app/entries:bulk', payload: { externalId: 'J-1', delete: true } });
     expect(json.statusCode).toBe(415);
-    const badSystem = await t.as(staff, { method: 'POST', url: '/api/v1/sources/MANA%20App/entries/bulk', headers: { 'content-type': 'application/x-ndjson' }, payload: line({ externalId: 'x', delete: true }) });
+    const badSystem = await t.as(staff, { method: 'POST', url: '/api/v1/sources/MANA%20App/entries:bulk', headers: { 'content-type': 'application/x-ndjson' }, payload: line({ externalId: 'x', delete: true }) });
     expect(badSystem.statusCode).toBe(400);
     expect(badSystem.json().errors[0].field).toBe('system');
     const huge = await bulk(staff, [line({ externalId: 'H-1', entry: entryPayload(cal, { description: 'x'.repeat(3 * 1024 * 1024) }) })]);

@@ -39,7 +39,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).header('kalendaryo-result', result).send(null);
   });
 
-  app.post('/api/v1/sources/:system/entries/bulk', {
+  app.post('/api/v1/sources/:system/entries::bulk', {
     bodyLimit: BULK_MAX_BYTES,
     schema: {
       tags, summary: 'Apply many creates, updates and deletes from NDJSON (application/x-ndjson), with a result for each line',
