@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'web/dist/', 'dist/', 'artifacts/'] },
+  { ignores: ['node_modules/', 'data/', 'web/dist/', 'dist/', 'artifacts/', 'scratch/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

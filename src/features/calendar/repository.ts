@@ -26,6 +26,7 @@ export interface FeedRow {
   recurrence_id: string | null;
   organizer_id: string | null;
   community_id: string | null;
+  version: number;
   created_by: string | null;
   /** Only when asked for (overview, conflicts): the feed itself does not need it. */
   details?: Record<string, unknown>;
@@ -48,7 +49,7 @@ export interface FeedFilters {
 const COLUMNS = `id, calendar_id, module, kind, title, location, status, priority, visibility, all_day, is_floating,
   (extract(epoch from start_at) * 1000)::float8 as start_ms, (extract(epoch from end_at) * 1000)::float8 as end_ms,
   to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date,
-  time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, community_id, created_by`;
+  time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, community_id, version, created_by`;
 
 /**
  * Candidates for a window: entries whose span (a series: first start to last end) meets it, found

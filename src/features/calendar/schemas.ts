@@ -44,6 +44,9 @@ export const CalendarEventSchema = z.object({
   start: z.string(),
   end: z.string(),
   allDay: z.boolean(),
+  /** FullCalendar 7 reads color/contrastColor; 6.x and other clients read the older three. */
+  color: z.string(),
+  contrastColor: z.string(),
   backgroundColor: z.string(),
   borderColor: z.string(),
   textColor: z.string(),
@@ -55,6 +58,7 @@ export const CalendarEventSchema = z.object({
     status: z.string().nullable(),
     priority: z.string().nullable(),
     calendarId: z.uuid(),
+    version: z.number().int(),
     location: z.string().nullable(),
     visibility: z.string(),
     busyOnly: z.boolean(),
