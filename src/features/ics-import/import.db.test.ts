@@ -56,6 +56,16 @@ describe('importing a calendar file', () => {
     expect(response.json()).toMatchObject({ created: 0, skipped: 1, skippedItems: [{ line: 4, uid: 'todo-1' }] });
   });
 
+  it('keeps a zone only the file defines as exact instants with its VTIMEZONE in zone_rules', async () => {
+    const zone = ['BEGIN:VTIMEZONE', 'TZID:Odd Zone', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0817', 'TZOFFSETTO:+0817', 'END:STANDARD', 'END:VTIMEZONE'].join('\r\n');
+    const response = await importFile(t, staff, calendarId, ics(zone, vevent('odd-1', ['DTSTART;TZID=Odd Zone:20260402T090000', 'DTEND;TZID=Odd Zone:20260402T100000', 'SUMMARY:Odd'])));
+    expect(response.json()).toMatchObject({ created: 1 });
+    const [row] = await t.testDb.database.query<{ time_zone: string; zone_rules: string; start_at: Date }>("select time_zone, zone_rules, start_at from entries where uid = 'odd-1'");
+    expect(row!.time_zone).toBe('UTC');
+    expect(row!.zone_rules).toContain('TZID:Odd Zone');
+    expect(row!.start_at.toISOString()).toBe('2026-04-02T00:43:00.000Z');
+  });
+
   it('mode=report imports the readable events and lists the refused one with its line', async () => {
     const response = await importFile(t, staff, calendarId, conformanceFile('bad-dtend-before-dtstart.ics'), '?mode=report');
     expect(response.statusCode, response.body).toBe(200);
