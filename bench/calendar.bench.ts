@@ -45,6 +45,18 @@ async function monthWindows(report: Report, kind: 'postgres' | 'pglite') {
   }
   filtered.sort((a, b) => a - b);
   report(`calendar.month_window_one_module.${kind}.p95`, percentile(filtered, 95), 'ms');
+  const overview: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const month = new Date(Date.UTC(2022, i * 3, 1));
+    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
+    const started = performance.now();
+    const response = await app.inject({ method: 'GET', url: `/api/v1/calendar/overview?start=${month.toISOString().slice(0, 10)}&end=${end.toISOString().slice(0, 10)}`, headers });
+    if (response.statusCode !== 200) throw new Error(`overview: ${response.statusCode} ${response.body.slice(0, 200)}`);
+    overview.push(performance.now() - started);
+  }
+  overview.sort((a, b) => a - b);
+  report(`calendar.overview_month.${kind}.p50`, percentile(overview, 50), 'ms');
+  report(`calendar.overview_month.${kind}.p95`, percentile(overview, 95), 'ms');
   return { app, headers, database };
 }
 
