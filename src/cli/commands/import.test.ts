@@ -15,7 +15,7 @@ let calendarId = '';
 
 function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@cli.test' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@cli.test' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [path.join(repoRoot, 'bin/kalendaryo.mjs'), 'import', ...args], { cwd: repoRoot, env });
     let out = '';
