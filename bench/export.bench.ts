@@ -3,12 +3,18 @@
  * streamed (time, and peak RSS above the RSS before the export: it should stay flat as the count
  * grows). Entries are bulk-inserted into a fresh organisation on the PostgreSQL server
  * (BENCH_EXPORT_DATABASE_URL, default kalendaryo_export_bench; dropped and made again each run).
+ * Then the 100k file is imported back (streamed from disk) into the emptied calendar: time and RSS.
  */
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Actor } from '../src/features/auth/actor.js';
 import { resolveExportView } from '../src/features/exports/export-view.js';
 import { exportIcs } from '../src/features/exports/ics-export.js';
+import { importIcs } from '../src/features/ics-import/import-ics.js';
 import { bootstrap } from '../src/features/setup/bootstrap.js';
 import type { Report } from './run.js';
 
@@ -68,6 +74,27 @@ export default async function exportBench(report: Report) {
       report(`export.ics.${count / 1000}k.bytes`, bytes / 1e6, 'MB');
       report(`export.ics.${count / 1000}k.peak_rss_above_start`, (peak - baseline) / 1e6, 'MB');
       report(`export.ics.${count / 1000}k.peak_rss`, peak / 1e6, 'MB');
+    }
+    const file = path.join(tmpdir(), `kalendaryo-export-bench-${process.pid}.ics`);
+    try {
+      const view = await resolveExportView(database, actor, { start: '2026-01-01', end: '2027-01-01' });
+      const out = createWriteStream(file);
+      for await (const chunk of exportIcs(database, actor, view, 'Bench', new Date())) if (!out.write(chunk)) await once(out, 'drain');
+      out.end();
+      await once(out, 'finish');
+      await database.query('delete from entries where series_id is not null');
+      await database.query('delete from entries');
+      const baseline = process.memoryUsage().rss;
+      let peak = baseline;
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      const started = performance.now();
+      const result = await importIcs(database, actor, createReadStream(file), { calendarId: calendar!.id, mode: 'all-or-nothing', zone: 'Asia/Manila' });
+      clearInterval(timer);
+      if (result.created !== inserted) throw new Error(`import created ${result.created} of ${inserted}`);
+      report('import.ics.100k.time', performance.now() - started, 'ms');
+      report('import.ics.100k.peak_rss_above_start', (peak - baseline) / 1e6, 'MB');
+    } finally {
+      rmSync(file, { force: true });
     }
   } finally {
     await database.close();
