@@ -36,10 +36,11 @@ export interface ImportColumns {
   sequence: number;
 }
 
+/** Stored sorted, so the same set in another order (an export groups values by kind) reads back equal. */
 function storedValues(values: readonly RecurrenceValue[], customZone: Zone | null): string[] {
   return values.map((v) =>
     customZone && v.kind === 'local' ? formatRecurrenceValue({ kind: 'instant', epochMs: customZone.epochMsOf(v.value) }) : formatRecurrenceValue(v),
-  );
+  ).sort();
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -65,8 +66,9 @@ export function importColumnsOf(e: IcsEntry, zone: StoredZone, floatingZone: str
   });
   return {
     title: e.title.trim() || '(untitled)',
-    description: e.description,
-    location: e.location,
+    // An empty DESCRIPTION or LOCATION is no value: stored as null, as an export (which omits them) reads back.
+    description: e.description || null,
+    location: e.location || null,
     allDay: e.allDay,
     isFloating: e.floating,
     ...times,
