@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { calendarIdOf } from '../../../test/support/fixtures.js';
@@ -19,7 +20,7 @@ const smallValidFiles = Object.entries(expectedFiles()).filter(([name, e]) => e.
 
 describe('export → import round trip of the conformance files', () => {
   for (const [name, expected] of smallValidFiles) {
-    it(`${name}: imported, exported as ICS, imported again into an emptied calendar gives the same entries`, async () => {
+    it(`${name}: imported, exported as ICS, imported again into an emptied calendar gives the same entries; ical.js reads the export`, async () => {
       const session = await t.userSession('staff');
       const calendarId = await calendarIdOf(t, session, 'personal');
       const zone = encodeURIComponent(expected.floating_zone!);
@@ -27,6 +28,9 @@ describe('export → import round trip of the conformance files', () => {
       const before = await t.testDb.database.query(STORED, [calendarId]);
       const exported = await t.as(session, { method: 'GET', url: `/api/v1/calendar.ics?start=2025-01-01&end=2029-12-31&calendars=${calendarId}` });
       expect(exported.statusCode).toBe(200);
+      // The export is also read without error by an independent parser, every VEVENT kept.
+      const parsed = new ICAL.Component(ICAL.parse(exported.body));
+      expect(parsed.getAllSubcomponents('vevent')).toHaveLength(before.length);
       await t.testDb.database.query('delete from entries where calendar_id = $1 and series_id is not null', [calendarId]);
       await t.testDb.database.query('delete from entries where calendar_id = $1', [calendarId]);
       const again = await importFile(t, session, calendarId, exported.body, `?zone=${zone}`);
