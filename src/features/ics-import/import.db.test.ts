@@ -66,6 +66,16 @@ describe('importing a calendar file', () => {
     expect(row!.start_at.toISOString()).toBe('2026-04-02T00:43:00.000Z');
   });
 
+  it('imports only into a calendar the user may add to (403 for a colleague\'s personal calendar and for a viewer)', async () => {
+    const other = await t.userSession('staff');
+    const file = ics(vevent('access-1', ['DTSTART:20260402T010000Z', 'SUMMARY:Nope']));
+    expect((await importFile(t, other, calendarId, file)).statusCode).toBe(403);
+    const viewer = await t.userSession('viewer');
+    const coordination = await calendarIdOf(t, viewer, 'coordination');
+    expect((await importFile(t, viewer, coordination, file)).statusCode).toBe(403);
+    expect(await rows('access-1')).toEqual([]);
+  });
+
   it('mode=report imports the readable events and lists the refused one with its line', async () => {
     const response = await importFile(t, staff, calendarId, conformanceFile('bad-dtend-before-dtstart.ics'), '?mode=report');
     expect(response.statusCode, response.body).toBe(200);
