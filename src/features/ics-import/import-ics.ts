@@ -69,9 +69,14 @@ async function* readEachComponent(
  * the file's events — a series stays one entry with its overrides as override rows — and is
  * idempotent on UID + RECURRENCE-ID. A refused file (mode all-or-nothing) writes nothing.
  */
+/** The calendar to import into: one the actor can see (else 404) and may add to (else 403). */
+export async function importTarget(database: Database, actor: Actor, calendarId: string) {
+  if (!(await findAccessibleCalendar(database.db, actor, calendarId))) throw notFound('The calendar');
+  return writableCalendar(database.db, actor, calendarId);
+}
+
 export async function importIcs(database: Database, actor: Actor, chunks: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<ImportResult> {
-  if (!(await findAccessibleCalendar(database.db, actor, options.calendarId))) throw notFound('The calendar');
-  const calendar = await writableCalendar(database.db, actor, options.calendarId);
+  const calendar = await importTarget(database, actor, options.calendarId);
   const floatingZone = options.zone ?? actor.timeZone;
   const module = calendar.module ?? 'general';
   const kind = importKindOf(module);

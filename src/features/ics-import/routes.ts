@@ -6,8 +6,9 @@ import { isTimeZone } from '../../core/time/is-time-zone.js';
 import { requireActor } from '../../http/context.js';
 import { invalidField } from '../../http/problem.js';
 import { IdParamsSchema } from '../auth/schemas.js';
-import { limitBytes } from './byte-limit.js';
-import { importIcs } from './import-ics.js';
+import { createReadStream } from 'node:fs';
+import { importIcs, importTarget } from './import-ics.js';
+import { withSpooledUpload } from './spool.js';
 
 const ImportQuerySchema = z.strictObject({
   mode: z.enum(['all-or-nothing', 'report']).default('all-or-nothing'),
@@ -30,7 +31,7 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export const icsImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database } = app.ctx;
 
-  // The body stays a stream: the importer reads it chunk by chunk, so a large file never sits in memory.
+  // The body stays a stream (spooled to a temporary file, then read chunk by chunk): a large file never sits in memory.
   app.addContentTypeParser(['text/calendar', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
   app.post('/api/v1/calendars/:id/import', {
@@ -50,8 +51,9 @@ export const icsImportRoutes: FastifyPluginAsyncZod = async (app) => {
     if (zone !== undefined && !isTimeZone(zone)) throw invalidField('zone', 'is not a known IANA time zone');
     const body = request.body as Readable | undefined;
     if (!body || typeof (body as Readable).on !== 'function') throw invalidField('(body)', 'send the calendar file as text/calendar', 415);
-    return importIcs(database, actor, limitBytes(body, Math.min(MAX_IMPORT_BYTES, DEFAULT_LIMITS.maxBytes)), {
-      calendarId: request.params.id, mode, ...(zone ? { zone } : {}),
-    });
+    // Checked before the upload is read, so a refused request does not spool a large file first.
+    await importTarget(database, actor, request.params.id);
+    return withSpooledUpload(body, Math.min(MAX_IMPORT_BYTES, DEFAULT_LIMITS.maxBytes), (file) =>
+      importIcs(database, actor, createReadStream(file), { calendarId: request.params.id, mode, ...(zone ? { zone } : {}) }));
   });
 };
