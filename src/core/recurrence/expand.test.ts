@@ -60,6 +60,7 @@ describe('expandRecurrence semantics', () => {
     const t0 = performance.now();
     expect(expandText({ dtstart: '2025-02-01T09:00:00', rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31', max: 5 })).toEqual(['2025-02-01T09:00:00+00:00']);
     expect(expandText({ dtstart: '2025-02-01T09:00:00', rrule: 'FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30', max: 5 })).toHaveLength(1);
+    expect(expandText({ dtstart: '2029-01-23T14:00:00', rrule: 'FREQ=WEEKLY;BYSETPOS=-2;COUNT=4' })).toEqual(['2029-01-23T14:00:00+00:00']);
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 

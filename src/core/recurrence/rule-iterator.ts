@@ -62,6 +62,8 @@ class GregorianStream implements WallStream {
     this.monthIndex0 = dt.year * 12 + dt.month - 1;
     this.unit0 = dtDays * plan.unitsPerDay + Math.floor(dtSecs / plan.unitSecs);
     this.emptyCap = plan.isSub ? EMPTY_CAP.SUB : EMPTY_CAP[plan.freq as keyof typeof EMPTY_CAP];
+    // BYSETPOS beyond the largest possible set (e.g. -2 of a one-instance week) never selects.
+    if (rule.bySetPos && rule.bySetPos.every((pos) => Math.abs(pos) > maxSetSize(plan))) this.done = true;
     const from = start.fromDay;
     if (from != null && from > dtDays) this.p = Math.max(0, this.periodAtDay(from));
   }
@@ -246,6 +248,20 @@ class GregorianStream implements WallStream {
       f.dim = daysInMonth(f.year, f.month);
     }
   }
+}
+
+/** An upper bound on the instants one period can hold. */
+function maxSetSize(plan: RulePlan): number {
+  const { rule, freq } = plan;
+  if (plan.isSub) return plan.subTimes.length;
+  let days: number;
+  if (freq === 'DAILY') days = 1;
+  else if (freq === 'WEEKLY') days = rule.byDay ? new Set(rule.byDay.map((d) => d.weekday)).size : 1;
+  else {
+    const months = freq === 'YEARLY' ? plan.yearMonths.length : 1;
+    days = plan.monthDays ? Math.min(31, plan.monthDays.length) * months : freq === 'YEARLY' ? 366 : 31;
+  }
+  return days * plan.dayTimes.length;
 }
 
 function applySetPos(sorted: readonly number[], positions: readonly number[]): number[] {
