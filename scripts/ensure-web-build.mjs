@@ -30,5 +30,11 @@ if (!process.argv.includes('--force') && builtAt > 0 && builtAt >= sourceAt) {
 
 process.stdout.write(builtAt ? 'web/dist is older than web/src: rebuilding the web calendar…\n' : 'Building the web calendar (web/dist)…\n');
 const vite = path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-const result = spawnSync(process.execPath, [vite, 'build', web, '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+// Always a production build: run from the test runner NODE_ENV is "test", and Vite would then
+// bundle React's development build, which behaves differently (the browser tests failed on it).
+const result = spawnSync(process.execPath, [vite, 'build', web, '--logLevel', 'warn'], {
+  cwd: repo,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 process.exit(result.status ?? 1);
