@@ -4,17 +4,15 @@ import { calendarAccess, calendars } from '../../db/schema/calendars.js';
 import { organizations } from '../../db/schema/organizations.js';
 import { users } from '../../db/schema/users.js';
 import { generatePassword } from '../auth/secrets.js';
+import { MODULE_META } from '../modules/colours.js';
 import { createUser } from '../users/create-user.js';
 
-/** One organisation calendar per module to begin with; colours pass WCAG AA with white text. */
-export const MODULE_CALENDARS = [
-  { module: 'coordination', name: 'Coordination', color: '#1d4ed8' },
-  { module: 'mana', name: 'MANA (needs assessments)', color: '#7e22ce' },
-  { module: 'staff', name: 'Staff', color: '#0f766e' },
-  { module: 'policy', name: 'Policy', color: '#b45309' },
-  { module: 'planning', name: 'Planning and monitoring', color: '#be123c' },
-  { module: 'community', name: 'Community', color: '#15803d' },
-] as const;
+/** One organisation calendar per module to begin with, in the module's colour (WCAG AA with white text). */
+export const MODULE_CALENDARS = (['coordination', 'mana', 'staff', 'policy', 'planning', 'community'] as const).map((module) => ({
+  module,
+  name: MODULE_META[module].label,
+  color: MODULE_META[module].colour,
+}));
 
 const DEFAULT_ROLE_ACCESS = [
   { role: 'manager', level: 'edit' },
