@@ -231,6 +231,8 @@ describe('the web calendar', () => {
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await screenshot(page, 'e2e-narrow-help');
     await page.keyboard.press('Escape');
+    // Shortcuts are off while a dialog is open: wait until the help overlay is really gone.
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
     await page.keyboard.press('a');
     await expect.poll(() => page.url()).toMatch(/view=listWeek/);
     await screenshot(page, 'e2e-narrow-agenda');
