@@ -2,11 +2,11 @@ import { formatLocalDate, formatLocalDateTime, ianaZone, type LocalDateTime } fr
 import type { LocalDate } from '../../core/recurrence/index.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
-import { type CalendarWithLevel, listAccessibleCalendars } from '../calendars/repository.js';
+import type { CalendarWithLevel } from '../calendars/repository.js';
 import { occurrencesInWindow } from '../entries/series.js';
 import { findFeedCandidates, findOverriddenOccurrences, type FeedRow } from './repository.js';
 import type { CalendarQuery } from './schemas.js';
-import { resolveWindow } from './window.js';
+import { resolveView } from './view.js';
 
 /** One thing on the calendar in the window: a single entry, an override, or one occurrence of a series. */
 export interface CalendarOccurrence {
@@ -35,18 +35,12 @@ function localStartOf(row: FeedRow): string {
  * that row instead. Shared by the range query, the overview and the conflict report.
  */
 export async function collectOccurrences(database: Database, actor: Actor, query: CalendarQuery, options: { details?: boolean } = {}) {
-  const window = resolveWindow(query.start, query.end, query.timeZone ?? actor.timeZone);
+  const { filters, calendars } = await resolveView(database, actor, query);
+  const window = { startMs: filters.startMs, endMs: filters.endMs };
   const { startMs, endMs } = window;
-  const accessible = await listAccessibleCalendars(database.db, actor);
-  const wanted = query.calendars ? new Set(query.calendars) : null;
-  const calendars = new Map(accessible.filter((c) => !wanted || wanted.has(c.id)).map((c) => [c.id, c]));
   const occurrences: CalendarOccurrence[] = [];
   if (calendars.size === 0) return { window, occurrences };
-  const rows = await findFeedCandidates(database, {
-    organizationId: actor.organizationId, startMs, endMs, calendarIds: [...calendars.keys()],
-    modules: query.modules, status: query.status, priority: query.priority,
-    communities: query.community, organizers: query.organizer, q: query.q, details: options.details,
-  });
+  const rows = await findFeedCandidates(database, { ...filters, details: options.details });
   const masters = rows.filter((r) => r.rrule || r.rdate.length > 0);
   const overridden = await findOverriddenOccurrences(database, actor.organizationId, masters.map((m) => m.id));
   for (const row of rows) {

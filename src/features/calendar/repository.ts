@@ -56,26 +56,36 @@ const COLUMNS = `id, calendar_id, module, kind, title, location, status, priorit
  * through the GiST index on (organization_id, span). Series are expanded by the caller.
  */
 export async function findFeedCandidates(database: Database, f: FeedFilters): Promise<FeedRow[]> {
+  const { where, params } = feedWhere(f);
+  return database.query<FeedRow>(`select ${COLUMNS}${f.details ? ', details' : ''} from entries where ${where.join(' and ')}`, params);
+}
+
+/**
+ * The `where` clauses (and their parameters) that select the entries of a view: the range query's
+ * and the exports' one definition of "what this window and these filters contain".
+ */
+export function feedWhere(f: FeedFilters, alias = ''): { where: string[]; params: unknown[] } {
+  const c = (column: string) => (alias ? `${alias}.${column}` : column);
   const params: unknown[] = [f.organizationId, new Date(f.startMs), new Date(f.endMs), f.calendarIds];
   const where = [
-    'organization_id = $1',
-    'deleted_at is null',
-    `span && tstzrange($2, $3, '[)')`,
-    'calendar_id = any($4::uuid[])',
+    `${c('organization_id')} = $1`,
+    `${c('deleted_at')} is null`,
+    `${c('span')} && tstzrange($2, $3, '[)')`,
+    `${c('calendar_id')} = any($4::uuid[])`,
   ];
   const add = (clause: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(clause(`$${params.length}`));
   };
-  if (f.modules?.length) add((p) => `module = any(${p}::text[])`, f.modules);
-  if (f.status?.length) add((p) => `status = any(${p}::text[])`, f.status);
-  if (f.priority?.length) add((p) => `priority = any(${p}::text[])`, f.priority);
-  if (f.organizers?.length) add((p) => `organizer_id = any(${p}::uuid[])`, f.organizers);
+  if (f.modules?.length) add((p) => `${c('module')} = any(${p}::text[])`, f.modules);
+  if (f.status?.length) add((p) => `${c('status')} = any(${p}::text[])`, f.status);
+  if (f.priority?.length) add((p) => `${c('priority')} = any(${p}::text[])`, f.priority);
+  if (f.organizers?.length) add((p) => `${c('organizer_id')} = any(${p}::uuid[])`, f.organizers);
   if (f.communities?.length) {
-    add((p) => `community_id in (select id from communities where organization_id = $1 and path && ${p}::uuid[])`, f.communities);
+    add((p) => `${c('community_id')} in (select id from communities where organization_id = $1 and path && ${p}::uuid[])`, f.communities);
   }
-  if (f.q) add((p) => `search @@ websearch_to_tsquery('simple', ${p})`, f.q);
-  return database.query<FeedRow>(`select ${COLUMNS}${f.details ? ', details' : ''} from entries where ${where.join(' and ')}`, params);
+  if (f.q) add((p) => `${c('search')} @@ websearch_to_tsquery('simple', ${p})`, f.q);
+  return { where, params };
 }
 
 /** RECURRENCE-IDs that have an override row, per series: their occurrences are replaced, not expanded. */

@@ -1,6 +1,5 @@
 import type { Database } from '../../db/client.js';
-import type { FeedFilters } from '../calendar/repository.js';
-import { viewWhere } from './export-view.js';
+import { type FeedFilters, feedWhere } from '../calendar/repository.js';
 
 /** An entry as stored (a master, a single entry or an override), with what an ICS export writes. */
 export interface StoredEntry {
@@ -49,7 +48,7 @@ export async function* streamStoredEntries(database: Database, filters: FeedFilt
   if (filters.calendarIds.length === 0) return;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { where, params } = viewWhere(filters);
+    const { where, params } = feedWhere(filters, 'e');
     params.push(after);
     const page = await database.query<StoredEntry>(
       `select ${COLUMNS} from entries e left join users u on u.id = e.organizer_id
@@ -79,7 +78,7 @@ export async function* streamStoredEntries(database: Database, filters: FeedFilt
 /** The zones the view's timed entries use and the years their VTIMEZONEs must cover (from the first start). */
 export async function zonesOfView(database: Database, filters: FeedFilters): Promise<{ zones: string[]; fromYear: number }> {
   if (filters.calendarIds.length === 0) return { zones: [], fromYear: new Date(filters.startMs).getUTCFullYear() };
-  const { where, params } = viewWhere(filters);
+  const { where, params } = feedWhere(filters, 'e');
   const rows = await database.query<{ time_zone: string; first: number }>(
     `select e.time_zone, extract(year from min(e.start_at))::int as first from entries e
      where ${where.join(' and ')} and not e.all_day and not e.is_floating group by e.time_zone`,
