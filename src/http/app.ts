@@ -19,6 +19,7 @@ import { icsImportRoutes } from '../features/ics-import/routes.js';
 import { registerOps } from '../features/ops/routes.js';
 import { moduleRecordRoutes } from '../features/module-records/routes.js';
 import { recurrenceRoutes } from '../features/recurrence/routes.js';
+import { loadSigningKey } from '../features/setup/signing-key.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
@@ -40,7 +41,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const ctx: AppContext = { database: options.database, db: options.database.db, config: options.config, now: options.now ?? (() => new Date()) };
+  const ctx: AppContext = {
+    database: options.database,
+    db: options.database.db,
+    config: options.config,
+    now: options.now ?? (() => new Date()),
+    signingKey: await loadSigningKey(options.database.db, options.config.SECRET_KEY),
+  };
   app.decorate('ctx', ctx);
   // Kept so a test can hold the OpenAPI document to every route that exists.
   const apiRoutes: string[] = [];

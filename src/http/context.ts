@@ -9,6 +9,8 @@ export interface AppContext {
   db: Db;
   config: Config;
   now: () => Date;
+  /** Signs links and codes that work without a login (src/core/signing). */
+  signingKey: Uint8Array;
 }
 
 declare module 'fastify' {

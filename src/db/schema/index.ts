@@ -4,3 +4,4 @@ export * from './calendars.js';
 export * from './communities.js';
 export * from './entries.js';
 export * from './module-records.js';
+export * from './instance-keys.js';
