@@ -5,3 +5,4 @@ export * from './communities.js';
 export * from './entries.js';
 export * from './module-records.js';
 export * from './instance-keys.js';
+export * from './notifications.js';
