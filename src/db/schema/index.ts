@@ -5,4 +5,5 @@ export * from './communities.js';
 export * from './entries.js';
 export * from './module-records.js';
 export * from './instance-keys.js';
+export * from './resources.js';
 export * from './notifications.js';
