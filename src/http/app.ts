@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { registerAuthentication } from '../features/auth/plugin.js';
 import { authRoutes } from '../features/auth/routes.js';
+import { OccurrenceCache } from '../features/calendar/occurrence-cache.js';
 import { calendarFeedRoutes } from '../features/calendar/routes.js';
 import { calendarRoutes } from '../features/calendars/routes.js';
 import { communityRoutes } from '../features/communities/routes.js';
@@ -47,6 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config: options.config,
     now: options.now ?? (() => new Date()),
     signingKey: await loadSigningKey(options.database.db, options.config.SECRET_KEY),
+    occurrenceCache: options.config.CALENDAR_CACHE_ITEMS > 0 ? new OccurrenceCache(options.config.CALENDAR_CACHE_ITEMS) : null,
   };
   app.decorate('ctx', ctx);
   // Kept so a test can hold the OpenAPI document to every route that exists.

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { OccurrenceCache } from '../features/calendar/occurrence-cache.js';
 import type { Database, Db } from '../db/client.js';
 import type { Actor } from '../features/auth/actor.js';
 import { unauthorized } from './problem.js';
@@ -11,6 +12,8 @@ export interface AppContext {
   now: () => Date;
   /** Signs links and codes that work without a login (src/core/signing). */
   signingKey: Uint8Array;
+  /** Expanded occurrences kept in process (null when CALENDAR_CACHE_ITEMS=0). */
+  occurrenceCache: OccurrenceCache | null;
 }
 
 declare module 'fastify' {

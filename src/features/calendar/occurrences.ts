@@ -1,75 +1,66 @@
-import { formatLocalDate, formatLocalDateTime, ianaZone, type LocalDateTime } from '../../core/time/index.js';
-import type { LocalDate } from '../../core/recurrence/index.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarWithLevel } from '../calendars/repository.js';
-import { occurrencesInWindow } from '../entries/series.js';
-import { findFeedCandidates, findOverriddenOccurrences, type FeedRow } from './repository.js';
+import { expandRows, isSeriesMaster, type WindowOccurrence } from './expand-rows.js';
+import type { CachedOccurrence, OccurrenceCache } from './occurrence-cache.js';
+import { type FeedFilters, findFeedCandidates, findOverriddenOccurrences } from './repository.js';
 import type { CalendarQuery } from './schemas.js';
 import { resolveView } from './view.js';
 
-/** One thing on the calendar in the window: a single entry, an override, or one occurrence of a series. */
-export interface CalendarOccurrence {
-  row: FeedRow;
+/** One thing on the calendar in the window, with the calendar (and the actor's access level) it is on. */
+export interface CalendarOccurrence extends WindowOccurrence {
   calendar: CalendarWithLevel;
-  startMs: number;
-  endMs: number;
-  /** All-day occurrences: their date. */
-  localDate: string | null;
-  series: { seriesId: string; recurrenceId: string } | null;
+  /** Set when it came from the occurrence cache: its serialised forms are kept there. */
+  cached?: CachedOccurrence;
 }
 
-const recurrenceIdOf = (local: LocalDateTime | LocalDate, allDay: boolean): string =>
-  allDay ? formatLocalDate(local) : formatLocalDateTime(local as LocalDateTime);
-
-function localStartOf(row: FeedRow): string {
-  if (row.all_day) return row.start_date!;
-  const ms = row.start_ms;
-  const d = new Date(ms + ianaZone(row.time_zone).offsetMsAt(ms));
-  return d.toISOString().slice(0, 19);
+export interface CollectOptions {
+  /** Entry details (overview, conflicts); always present on cached occurrences. */
+  details?: boolean;
+  cache?: OccurrenceCache | null;
 }
 
 /**
- * Every entry and occurrence that meets [start, end) in the calendars the actor can see, filtered.
- * Series are expanded only inside the window; occurrences replaced by an override row come from
- * that row instead. Shared by the range query, the overview and the conflict report.
+ * Every entry and occurrence that meets [start, end) in the calendars the actor can see, filtered,
+ * by start. From the occurrence cache when there is one and the view allows (full-text search goes
+ * to the database's index); otherwise straight from the database. Shared by the range query, the
+ * overview and the conflict report.
  */
-export async function collectOccurrences(database: Database, actor: Actor, query: CalendarQuery, options: { details?: boolean } = {}) {
+export async function collectOccurrences(database: Database, actor: Actor, query: CalendarQuery, options: CollectOptions = {}) {
   const { filters, calendars } = await resolveView(database, actor, query);
   const window = { startMs: filters.startMs, endMs: filters.endMs };
-  const { startMs, endMs } = window;
-  const occurrences: CalendarOccurrence[] = [];
-  if (calendars.size === 0) return { window, occurrences };
+  if (calendars.size === 0) return { window, occurrences: [] as CalendarOccurrence[] };
+  const cached = options.cache && !filters.q ? await options.cache.occurrencesIn(database, actor.organizationId, window.startMs, window.endMs) : null;
+  if (cached) return { window, occurrences: await filterCached(database, cached, calendars, filters) };
   const rows = await findFeedCandidates(database, { ...filters, details: options.details });
-  const masters = rows.filter((r) => r.rrule || r.rdate.length > 0);
-  const overridden = await findOverriddenOccurrences(database, actor.organizationId, masters.map((m) => m.id));
-  for (const row of rows) {
-    const calendar = calendars.get(row.calendar_id)!;
-    const rowStart = row.start_ms;
-    const durationMs = row.end_ms - rowStart;
-    if (!row.rrule && row.rdate.length === 0) {
-      const overlaps = row.end_ms > startMs || (durationMs === 0 && rowStart >= startMs);
-      if (overlaps && rowStart < endMs) {
-        occurrences.push({ row, calendar, startMs: rowStart, endMs: rowStart + durationMs, localDate: row.all_day ? row.start_date : null, series: null });
-      }
-      continue;
-    }
-    const skip = overridden.get(row.id);
-    // An occurrence that started before the window but is still running belongs in it too.
-    const expanded = occurrencesInWindow(
-      { allDay: row.all_day, timeZone: row.time_zone, isFloating: row.is_floating, startLocal: localStartOf(row), rrule: row.rrule, rdate: row.rdate, exdate: row.exdate },
-      startMs - Math.max(durationMs, 1), endMs,
-    );
-    for (const occurrence of expanded) {
-      if (occurrence.epochMs + durationMs <= startMs && durationMs > 0) continue;
-      const recurrenceId = recurrenceIdOf(occurrence.local, row.all_day);
-      if (skip?.has(recurrenceId)) continue;
-      occurrences.push({
-        row, calendar, startMs: occurrence.epochMs, endMs: occurrence.epochMs + durationMs,
-        localDate: row.all_day ? recurrenceId : null, series: { seriesId: row.id, recurrenceId },
-      });
-    }
-  }
+  const overridden = await findOverriddenOccurrences(database, actor.organizationId, rows.filter(isSeriesMaster).map((m) => m.id));
+  const occurrences: CalendarOccurrence[] = [];
+  expandRows(rows, overridden, window.startMs, window.endMs, (o) => occurrences.push({ ...o, calendar: calendars.get(o.row.calendar_id)! }));
   occurrences.sort((a, b) => a.startMs - b.startMs);
   return { window, occurrences };
+}
+
+/** The view's filters applied in memory, exactly as `feedWhere` applies them in SQL. */
+async function filterCached(database: Database, items: CachedOccurrence[], calendars: Map<string, CalendarWithLevel>, f: FeedFilters): Promise<CalendarOccurrence[]> {
+  const set = (values: string[] | undefined) => (values?.length ? new Set(values) : null);
+  const modules = set(f.modules);
+  const status = set(f.status);
+  const priority = set(f.priority);
+  const organizers = set(f.organizers);
+  const communities = f.communities?.length
+    ? new Set((await database.query<{ id: string }>('select id from communities where organization_id = $1 and path && $2::uuid[]', [f.organizationId, f.communities])).map((r) => r.id))
+    : null;
+  const out: CalendarOccurrence[] = [];
+  for (const item of items) {
+    const { row } = item;
+    const calendar = calendars.get(row.calendar_id);
+    if (!calendar) continue;
+    if (modules && !modules.has(row.module)) continue;
+    if (status && !status.has(row.status)) continue;
+    if (priority && !priority.has(row.priority)) continue;
+    if (organizers && (row.organizer_id === null || !organizers.has(row.organizer_id))) continue;
+    if (communities && (row.community_id === null || !communities.has(row.community_id))) continue;
+    out.push({ row, calendar, startMs: item.startMs, endMs: item.endMs, localDate: item.localDate, series: item.series, cached: item });
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import type { EntryLike, ModuleKey, Priority } from '../modules/model.js';
 import { overviewInputsOf } from '../modules/overview-items.js';
 import { conflictSpansOf } from '../modules/people.js';
 import { MODULES } from '../modules/registry.js';
+import type { OccurrenceCache } from './occurrence-cache.js';
 import { type CalendarOccurrence, collectOccurrences } from './occurrences.js';
 import type { CalendarQuery } from './schemas.js';
 
@@ -36,14 +37,14 @@ function entryLikeOf(o: CalendarOccurrence): EntryLike {
  * approved leave who is scheduled, a resource or venue used twice. Private entries count (they are
  * busy time) but are reported by id only.
  */
-export async function findCalendarConflicts(database: Database, actor: Actor, query: CalendarQuery) {
-  const { window, occurrences } = await collectOccurrences(database, actor, query, { details: true });
+export async function findCalendarConflicts(database: Database, actor: Actor, query: CalendarQuery, cache: OccurrenceCache | null = null) {
+  const { window, occurrences } = await collectOccurrences(database, actor, query, { details: true, cache });
   return { window, conflicts: findConflicts(conflictSpansOf(occurrences.map(entryLikeOf))) };
 }
 
 /** The integrated calendar's sidebar: what the plan's build_calendar_payload gathered, for a window and filters. */
-export async function buildCalendarOverview(database: Database, actor: Actor, query: CalendarQuery, nowMs: number) {
-  const { window, occurrences } = await collectOccurrences(database, actor, query, { details: true });
+export async function buildCalendarOverview(database: Database, actor: Actor, query: CalendarQuery, nowMs: number, cache: OccurrenceCache | null = null) {
+  const { window, occurrences } = await collectOccurrences(database, actor, query, { details: true, cache });
   const all = occurrences.map(entryLikeOf);
   const visible = all.filter((_e, i) => {
     const { row, calendar } = occurrences[i]!;

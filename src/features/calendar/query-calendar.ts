@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { formatInstantInZone, ianaZone } from '../../core/time/index.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { canEditEntry, canSeeEntryDetails } from '../calendars/policy.js';
+import type { OccurrenceCache } from './occurrence-cache.js';
 import { type CalendarOccurrence, collectOccurrences } from './occurrences.js';
 import type { CalendarEvent, CalendarQuery } from './schemas.js';
 
@@ -12,12 +14,23 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** An occurrence as the event object the calendar views consume; others' private entries say only "Busy". */
-export function eventOf(actor: Actor, occurrence: CalendarOccurrence): CalendarEvent {
+interface Presentation {
+  detailed: boolean;
+  canEdit: boolean;
+  color: string;
+}
+
+/** What this actor may see of an occurrence and do with it: others' private entries say only "Busy". */
+function presentationOf(actor: Actor, occurrence: CalendarOccurrence): Presentation {
   const { row, calendar } = occurrence;
   const owner = { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by };
   const detailed = canSeeEntryDetails(actor, calendar.level, owner);
   const canEdit = detailed && canEditEntry(actor, calendar.level, owner);
+  return { detailed, canEdit, color: detailed ? calendar.color : BUSY_COLOR };
+}
+
+function presentEvent(occurrence: CalendarOccurrence, { detailed, canEdit, color }: Presentation): CalendarEvent {
+  const { row } = occurrence;
   let start: string;
   let end: string;
   if (row.all_day) {
@@ -29,7 +42,6 @@ export function eventOf(actor: Actor, occurrence: CalendarOccurrence): CalendarE
     start = formatInstantInZone(occurrence.startMs, zone);
     end = formatInstantInZone(occurrence.endMs, zone);
   }
-  const color = detailed ? calendar.color : BUSY_COLOR;
   const series = occurrence.series ?? (row.series_id ? { seriesId: row.series_id, recurrenceId: row.recurrence_id! } : null);
   return {
     id: occurrence.series ? `${occurrence.series.seriesId}:${occurrence.series.recurrenceId}` : row.id,
@@ -61,8 +73,41 @@ export function eventOf(actor: Actor, occurrence: CalendarOccurrence): CalendarE
   };
 }
 
+/** An occurrence as the event object the calendar views consume. */
+export function eventOf(actor: Actor, occurrence: CalendarOccurrence): CalendarEvent {
+  return presentEvent(occurrence, presentationOf(actor, occurrence));
+}
+
+/**
+ * The range query's response body and its ETag. Occurrences from the cache keep their serialised
+ * form per presentation, so a month of a large organisation is joined, not rebuilt; the ETag then
+ * hashes what identifies each part instead of megabytes of JSON.
+ */
+export async function calendarFeedBody(database: Database, cache: OccurrenceCache | null, actor: Actor, query: CalendarQuery): Promise<{ body: string; etag: string }> {
+  const { occurrences } = await collectOccurrences(database, actor, query, { cache });
+  const hash = createHash('sha1');
+  const parts = new Array<string>(occurrences.length);
+  for (let i = 0; i < occurrences.length; i++) {
+    const occurrence = occurrences[i]!;
+    const presentation = presentationOf(actor, occurrence);
+    const cached = occurrence.cached;
+    if (!cached) {
+      parts[i] = JSON.stringify(presentEvent(occurrence, presentation));
+      hash.update(parts[i]!);
+      continue;
+    }
+    const key = `${presentation.detailed ? 'd' : 'b'}${presentation.canEdit ? 'e' : 'r'}${presentation.color}`;
+    cached.json ??= new Map();
+    let text = cached.json.get(key);
+    if (text === undefined) cached.json.set(key, (text = JSON.stringify(presentEvent(occurrence, presentation))));
+    parts[i] = text;
+    hash.update(`${cached.uid}${key};`);
+  }
+  return { body: `[${parts.join(',')}]`, etag: `W/"${hash.digest('base64url')}"` };
+}
+
 /** The range query behind the calendar views: event objects for [start, end), filtered by what the actor may see. */
-export async function queryCalendar(database: Database, actor: Actor, query: CalendarQuery): Promise<CalendarEvent[]> {
-  const { occurrences } = await collectOccurrences(database, actor, query);
+export async function queryCalendar(database: Database, actor: Actor, query: CalendarQuery, cache: OccurrenceCache | null = null): Promise<CalendarEvent[]> {
+  const { occurrences } = await collectOccurrences(database, actor, query, { cache });
   return occurrences.map((o) => eventOf(actor, o));
 }

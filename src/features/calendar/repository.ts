@@ -30,13 +30,17 @@ export interface FeedRow {
   created_by: string | null;
   /** Only when asked for (overview, conflicts): the feed itself does not need it. */
   details?: Record<string, unknown>;
+  /** The row's span (a series: first start to last end; null: no end), when asked for with details. */
+  span_start_ms?: number;
+  span_end_ms?: number | null;
 }
 
 export interface FeedFilters {
   organizationId: string;
   startMs: number;
   endMs: number;
-  calendarIds: string[];
+  /** Undefined: every calendar of the organisation (the cache's view; access is applied after). */
+  calendarIds?: string[];
   modules?: string[];
   status?: string[];
   priority?: string[];
@@ -45,6 +49,9 @@ export interface FeedFilters {
   q?: string;
   details?: boolean;
 }
+
+const DETAILS = `, details, (extract(epoch from span_start) * 1000)::float8 as span_start_ms,
+  (extract(epoch from span_end) * 1000)::float8 as span_end_ms`;
 
 const COLUMNS = `id, calendar_id, module, kind, title, location, status, priority, visibility, all_day, is_floating,
   (extract(epoch from start_at) * 1000)::float8 as start_ms, (extract(epoch from end_at) * 1000)::float8 as end_ms,
@@ -57,7 +64,16 @@ const COLUMNS = `id, calendar_id, module, kind, title, location, status, priorit
  */
 export async function findFeedCandidates(database: Database, f: FeedFilters): Promise<FeedRow[]> {
   const { where, params } = feedWhere(f);
-  return database.query<FeedRow>(`select ${COLUMNS}${f.details ? ', details' : ''} from entries where ${where.join(' and ')}`, params);
+  return database.query<FeedRow>(`select ${COLUMNS}${f.details ? DETAILS : ''} from entries where ${where.join(' and ')}`, params);
+}
+
+/** The live rows of whole series families (masters and their overrides, or single entries), with details. */
+export async function findFamilyRows(database: Database, organizationId: string, familyIds: string[]): Promise<FeedRow[]> {
+  return database.query<FeedRow>(
+    `select ${COLUMNS}${DETAILS} from entries
+      where organization_id = $1 and deleted_at is null and (id = any($2::uuid[]) or series_id = any($2::uuid[]))`,
+    [organizationId, familyIds],
+  );
 }
 
 /**
@@ -66,17 +82,13 @@ export async function findFeedCandidates(database: Database, f: FeedFilters): Pr
  */
 export function feedWhere(f: FeedFilters, alias = ''): { where: string[]; params: unknown[] } {
   const c = (column: string) => (alias ? `${alias}.${column}` : column);
-  const params: unknown[] = [f.organizationId, new Date(f.startMs), new Date(f.endMs), f.calendarIds];
-  const where = [
-    `${c('organization_id')} = $1`,
-    `${c('deleted_at')} is null`,
-    `${c('span')} && tstzrange($2, $3, '[)')`,
-    `${c('calendar_id')} = any($4::uuid[])`,
-  ];
+  const params: unknown[] = [f.organizationId, new Date(f.startMs), new Date(f.endMs)];
+  const where = [`${c('organization_id')} = $1`, `${c('deleted_at')} is null`, `${c('span')} && tstzrange($2, $3, '[)')`];
   const add = (clause: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(clause(`$${params.length}`));
   };
+  if (f.calendarIds) add((p) => `${c('calendar_id')} = any(${p}::uuid[])`, f.calendarIds);
   if (f.modules?.length) add((p) => `${c('module')} = any(${p}::text[])`, f.modules);
   if (f.status?.length) add((p) => `${c('status')} = any(${p}::text[])`, f.status);
   if (f.priority?.length) add((p) => `${c('priority')} = any(${p}::text[])`, f.priority);

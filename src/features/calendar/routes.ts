@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { buildCalendarOverview, findCalendarConflicts } from './overview.js';
-import { queryCalendar } from './query-calendar.js';
+import { calendarFeedBody } from './query-calendar.js';
 import { CalendarEventSchema, CalendarQuerySchema } from './schemas.js';
 
 export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,11 +17,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.array(CalendarEventSchema), 304: z.null() },
     },
   }, async (request, reply) => {
-    const actor = requireActor(request);
-    const events = await queryCalendar(database, actor, request.query);
-    // The body is serialised here once: for hashing the ETag and for sending, without a second pass.
-    const body = JSON.stringify(events);
-    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+    const { body, etag } = await calendarFeedBody(database, app.ctx.occurrenceCache, requireActor(request), request.query);
     void reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
     return reply.type('application/json; charset=utf-8').send(body as never);
@@ -35,7 +30,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: CalendarQuerySchema,
       response: { 200: z.record(z.string(), z.unknown()) },
     },
-  }, async (request) => (await buildCalendarOverview(database, requireActor(request), request.query, app.ctx.now().getTime())) as unknown as Record<string, unknown>);
+  }, async (request) => (await buildCalendarOverview(database, requireActor(request), request.query, app.ctx.now().getTime(), app.ctx.occurrenceCache)) as unknown as Record<string, unknown>);
 
   app.get('/api/v1/calendar/conflicts', {
     schema: {
@@ -45,7 +40,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ items: z.array(z.object({ type: z.string(), subjectId: z.string(), entryIds: z.array(z.string()), start: z.string(), end: z.string() })) }) },
     },
   }, async (request) => {
-    const { conflicts } = await findCalendarConflicts(database, requireActor(request), request.query);
+    const { conflicts } = await findCalendarConflicts(database, requireActor(request), request.query, app.ctx.occurrenceCache);
     return { items: conflicts.map((c) => ({ type: c.type, subjectId: c.subjectId, entryIds: c.entryIds, start: new Date(c.startMs).toISOString(), end: new Date(c.endMs).toISOString() })) };
   });
 };

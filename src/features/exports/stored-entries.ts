@@ -45,7 +45,7 @@ const PAGE = 1000;
  * page at a time by id, so an export of 100,000 entries holds one page in memory.
  */
 export async function* streamStoredEntries(database: Database, filters: FeedFilters): AsyncGenerator<StoredEntry> {
-  if (filters.calendarIds.length === 0) return;
+  if (filters.calendarIds?.length === 0) return;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const { where, params } = feedWhere(filters, 'e');
@@ -77,7 +77,7 @@ export async function* streamStoredEntries(database: Database, filters: FeedFilt
 
 /** The zones the view's timed entries use and the years their VTIMEZONEs must cover (from the first start). */
 export async function zonesOfView(database: Database, filters: FeedFilters): Promise<{ zones: string[]; fromYear: number }> {
-  if (filters.calendarIds.length === 0) return { zones: [], fromYear: new Date(filters.startMs).getUTCFullYear() };
+  if (filters.calendarIds?.length === 0) return { zones: [], fromYear: new Date(filters.startMs).getUTCFullYear() };
   const { where, params } = feedWhere(filters, 'e');
   const rows = await database.query<{ time_zone: string; first: number }>(
     `select e.time_zone, extract(year from min(e.start_at))::int as first from entries e
