@@ -20,6 +20,7 @@ import { icsImportRoutes } from '../features/ics-import/routes.js';
 import { registerOps } from '../features/ops/routes.js';
 import { moduleRecordRoutes } from '../features/module-records/routes.js';
 import { recurrenceRoutes } from '../features/recurrence/routes.js';
+import { resourceRoutes } from '../features/resources/routes.js';
 import { loadSigningKey } from '../features/setup/signing-key.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { AppContext } from './context.js';
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(moduleRecordRoutes);
   await app.register(communityRoutes);
   await app.register(holidayRoutes);
+  await app.register(resourceRoutes);
   await app.register(sourceRoutes);
   await registerWebApp(app, {});
   return app;

@@ -32,7 +32,7 @@ export interface OccurrenceEditResult {
 
 const RECURRENCE_FIELDS = ['rrule', 'rdate', 'exdate'] as const;
 
-function parseOccurrenceId(master: EntryRow, text: string): OccurrenceId {
+export function parseOccurrenceId(master: EntryRow, text: string): OccurrenceId {
   try {
     if (master.allDay && /^\d{4}-\d{2}-\d{2}$/.test(text)) return parseLocalDate(text);
     if (!master.allDay && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(text)) return parseLocalDateTime(text);

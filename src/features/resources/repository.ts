@@ -1,0 +1,108 @@
+import { type AnyColumn, and, asc, desc, eq, gt, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { resourceBlackouts, resourceBookings, resources } from '../../db/schema/resources.js';
+
+export type ResourceRow = typeof resources.$inferSelect;
+export type BookingRow = typeof resourceBookings.$inferSelect;
+export type BlackoutRow = typeof resourceBlackouts.$inferSelect;
+
+export async function findResource(db: DbOrTx, organizationId: string, id: string): Promise<ResourceRow | null> {
+  const [row] = await db.select().from(resources).where(and(eq(resources.organizationId, organizationId), eq(resources.id, id)));
+  return row ?? null;
+}
+
+/** The resource row, locked for this transaction: bookings of it (and blackouts) queue behind the lock. */
+export async function lockResource(db: DbOrTx, organizationId: string, id: string): Promise<ResourceRow | null> {
+  const [row] = await db.select().from(resources).where(and(eq(resources.organizationId, organizationId), eq(resources.id, id))).for('update');
+  return row ?? null;
+}
+
+export async function listResources(db: DbOrTx, organizationId: string, q: { type?: string; active?: 'true' | 'false' | 'all'; q?: string }): Promise<ResourceRow[]> {
+  const where: SQL[] = [eq(resources.organizationId, organizationId)];
+  if (q.type) where.push(eq(resources.type, q.type as ResourceRow['type']));
+  if (q.active && q.active !== 'all') where.push(eq(resources.isActive, q.active === 'true'));
+  if (q.q) where.push(ilike(resources.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return db.select().from(resources).where(and(...where)).orderBy(asc(resources.type), asc(resources.name), asc(resources.id));
+}
+
+export async function findBooking(db: DbOrTx, organizationId: string, id: string): Promise<BookingRow | null> {
+  const [row] = await db.select().from(resourceBookings).where(and(eq(resourceBookings.organizationId, organizationId), eq(resourceBookings.id, id)));
+  return row ?? null;
+}
+
+export async function findBookingByKey(db: DbOrTx, organizationId: string, userId: string, key: string): Promise<{ booking: BookingRow; resource: ResourceRow } | null> {
+  const [row] = await db.select().from(resourceBookings)
+    .where(and(eq(resourceBookings.organizationId, organizationId), eq(resourceBookings.requestedBy, userId), eq(resourceBookings.idempotencyKey, key)));
+  const resource = row ? await findResource(db, organizationId, row.resourceId) : null;
+  return row && resource ? { booking: row, resource } : null;
+}
+
+export async function listBookings(
+  db: DbOrTx,
+  organizationId: string,
+  q: { status?: string; resourceId?: string; entryId?: string; requestedBy?: string; limit: number },
+): Promise<BookingRow[]> {
+  const where: SQL[] = [eq(resourceBookings.organizationId, organizationId)];
+  if (q.status) where.push(eq(resourceBookings.status, q.status as BookingRow['status']));
+  if (q.resourceId) where.push(eq(resourceBookings.resourceId, q.resourceId));
+  if (q.entryId) where.push(eq(resourceBookings.entryId, q.entryId));
+  if (q.requestedBy) where.push(eq(resourceBookings.requestedBy, q.requestedBy));
+  // The approval queue reads oldest first (first come, first decided); other lists newest first.
+  const order = q.status === 'pending' ? [asc(resourceBookings.requestedAt), asc(resourceBookings.id)] : [desc(resourceBookings.startsAt), asc(resourceBookings.id)];
+  return db.select().from(resourceBookings).where(and(...where)).orderBy(...order).limit(q.limit);
+}
+
+export async function resourceNames(db: DbOrTx, organizationId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: resources.id, name: resources.name }).from(resources)
+    .where(and(eq(resources.organizationId, organizationId), inArray(resources.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A booking that holds time: what availability, utilisation and the calendar read. */
+export interface ActiveBookingRow {
+  id: string;
+  resource_id: string;
+  entry_id: string;
+  recurrence_id: string | null;
+  status: 'pending' | 'approved';
+  units: number;
+  start_ms: number;
+  end_ms: number;
+  blocked_start_ms: number;
+  blocked_end_ms: number;
+}
+
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+
+/** Pending and approved bookings of these resources whose blocked span meets [startMs, endMs), through the GiST index. */
+export async function activeBookingsIn(database: Database, organizationId: string, resourceIds: string[], startMs: number, endMs: number): Promise<ActiveBookingRow[]> {
+  if (resourceIds.length === 0) return [];
+  return database.query<ActiveBookingRow>(
+    `select id, resource_id, entry_id, recurrence_id, status, units, ${ms('starts_at')} as start_ms, ${ms('ends_at')} as end_ms,
+       ${ms('blocked_start')} as blocked_start_ms, ${ms('blocked_end')} as blocked_end_ms
+     from resource_bookings
+     where resource_id = any($2::uuid[]) and status in ('pending', 'approved') and blocked && tstzrange($3, $4, '[)') and organization_id = $1
+     order by blocked_start`,
+    [organizationId, resourceIds, new Date(startMs), new Date(endMs)],
+  );
+}
+
+export interface BlackoutSpanRow {
+  id: string;
+  resource_id: string;
+  reason: string | null;
+  start_ms: number;
+  end_ms: number;
+}
+
+const msOf = (column: SQL | AnyColumn) => sql<number>`(extract(epoch from ${column}) * 1000)::float8`.mapWith(Number);
+
+/** Blackouts meeting [startMs, endMs); takes the transaction, so a booking checks them under its resource lock. */
+export async function blackoutsIn(db: DbOrTx, organizationId: string, resourceIds: string[], startMs: number, endMs: number): Promise<BlackoutSpanRow[]> {
+  if (resourceIds.length === 0) return [];
+  const b = resourceBlackouts;
+  return db.select({ id: b.id, resource_id: b.resourceId, reason: b.reason, start_ms: msOf(b.startsAt), end_ms: msOf(b.endsAt) }).from(b)
+    .where(and(eq(b.organizationId, organizationId), inArray(b.resourceId, resourceIds), lt(b.startsAt, new Date(endMs)), gt(b.endsAt, new Date(startMs))))
+    .orderBy(asc(b.startsAt));
+}
