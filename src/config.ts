@@ -21,6 +21,18 @@ const ConfigSchema = z.object({
   ADMIN_EMAIL: z.string().email('must be an e-mail address').default('admin@kalendaryo.local'),
   CALENDAR_CACHE_ITEMS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  // Notifications (docs/notifications.md). No SMTP_URL: e-mail is kept in the in-app mail outbox.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Kalendaryo <kalendaryo@localhost>'),
+  VAPID_PUBLIC_KEY: z.string().min(20).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// URL').default('mailto:admin@kalendaryo.local'),
+  SMS_URL: z.string().url('must be the provider\'s absolute URL').optional(),
+  SMS_API_KEY: z.string().min(1).optional(),
+  WORKER: z.enum(['inline', 'off']).default('inline'),
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  WORKER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

@@ -8,6 +8,7 @@ export type CommandRunner = (args: string[]) => Promise<number | void>;
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandRunner }> }> = {
   serve: { summary: 'start the server (PORT, DATA_DIR, DATABASE_URL)', load: () => import('./commands/serve.js') },
   migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate.js') },
+  worker: { summary: 'deliver notifications (e-mail, in-app, push, SMS) and plan reminders and digests', load: () => import('./commands/worker.js') },
   user: { summary: 'user create --email E --password P --role R', load: () => import('./commands/user.js') },
   token: { summary: 'token create --email E: print a personal API token', load: () => import('./commands/token.js') },
   demo: { summary: 'demo --size small|large: load the demo organisation', load: () => import('./commands/demo.js') },

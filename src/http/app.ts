@@ -19,6 +19,7 @@ import { exportRoutes } from '../features/exports/routes.js';
 import { icsImportRoutes } from '../features/ics-import/routes.js';
 import { registerOps } from '../features/ops/routes.js';
 import { moduleRecordRoutes } from '../features/module-records/routes.js';
+import { notificationRoutes } from '../features/notifications/routes.js';
 import { recurrenceRoutes } from '../features/recurrence/routes.js';
 import { resourceRoutes } from '../features/resources/routes.js';
 import { loadSigningKey } from '../features/setup/signing-key.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(icsImportRoutes);
   await app.register(exportRoutes);
   await app.register(moduleRecordRoutes);
+  await app.register(notificationRoutes);
   await app.register(communityRoutes);
   await app.register(holidayRoutes);
   await app.register(resourceRoutes);

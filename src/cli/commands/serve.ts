@@ -1,6 +1,7 @@
 import { syncHolidays } from '../../features/holidays/sync-holidays.js';
 import { bootstrap } from '../../features/setup/bootstrap.js';
 import { buildApp } from '../../http/app.js';
+import { startInlineWorker } from '../../jobs/inline.js';
 import { openForCommand, reportCommandError } from '../open.js';
 
 export async function run(): Promise<number | void> {
@@ -20,11 +21,14 @@ export async function run(): Promise<number | void> {
     );
   }
   const app = await buildApp({ database, config });
+  // Notifications are delivered in this process unless WORKER=off (separate `kalendaryo worker` processes).
+  const worker = startInlineWorker(app, database, config);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    await worker?.stop();
     await app.close();
     await opened.close();
     process.exit(0);

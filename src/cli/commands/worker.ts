@@ -1,0 +1,35 @@
+import { liveBusFor } from '../../features/notifications/live.js';
+import { createWorker } from '../../jobs/worker.js';
+import { openForCommand, reportCommandError } from '../open.js';
+
+/**
+ * `kalendaryo worker`: delivers notifications and runs the planners until SIGINT/SIGTERM. Run as
+ * many as you like against PostgreSQL; they share the outbox through atomic claims. On the
+ * embedded database the data directory belongs to one process: there `serve` runs the worker
+ * itself (WORKER=inline, the default).
+ */
+export async function run(): Promise<number | void> {
+  let opened;
+  try {
+    opened = await openForCommand();
+  } catch (error) {
+    return reportCommandError(error);
+  }
+  const { config, database } = opened;
+  const live = liveBusFor(database, config.DATABASE_URL);
+  const worker = createWorker({
+    database,
+    config,
+    live,
+    log: (message, extra) => process.stderr.write(`${new Date().toISOString()} ${message} ${extra ? JSON.stringify(extra, (_k, v: unknown) => (v instanceof Error ? v.message : v)) : ''}\n`),
+  });
+  worker.start();
+  process.stdout.write(`kalendaryo worker ${worker.id} delivering (${database.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'})\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await worker.stop();
+  await live.close();
+  await opened.close();
+}

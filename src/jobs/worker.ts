@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { ChannelSender } from '../features/notifications/channel.js';
+import { claimDue } from '../features/notifications/outbox-repository.js';
+import { defaultChannels, JOB_NAMES, type NotificationJobDeps, notificationJobs } from './notification-jobs.js';
+import { createJobRegistry, type JobContext, type JobDefinition } from './registry.js';
+
+export interface WorkerOptions extends Omit<NotificationJobDeps, 'now'> {
+  now?: () => Date;
+  pollMs?: number;
+  concurrency?: number;
+  leaseMs?: number;
+  /** Skip the periodic planners (tests that drive them by hand). */
+  periodic?: boolean;
+  log?: (message: string, extra?: Record<string, unknown>) => void;
+}
+
+export interface Worker {
+  readonly id: string;
+  /** One round: due periodic jobs, then one claimed batch delivered. Returns the rows claimed. */
+  tick(): Promise<number>;
+  /** Rounds until nothing is due (tests, the bench). */
+  drain(): Promise<number>;
+  /** Runs rounds in the background until stop(). */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+async function eachConcurrently<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * The delivery worker (docs/notifications.md): a sweep over the outbox with an atomic claim per
+ * row (see claimDue), plus periodic jobs each run by one worker at a time through a lease row.
+ * Any number of these, in `kalendaryo worker` processes or inside `serve`, share the work.
+ */
+export function createWorker(options: WorkerOptions): Worker {
+  const { database, config } = options;
+  const now = options.now ?? (() => new Date());
+  const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const pollMs = options.pollMs ?? config.WORKER_POLL_MS;
+  const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
+  const leaseMs = options.leaseMs ?? config.WORKER_LEASE_MS;
+  const batch = concurrency * 2;
+  const log = options.log ?? (() => {});
+  const channels: ChannelSender[] = options.channels ?? defaultChannels(config, database, options.live);
+  const registry = createJobRegistry(JOB_NAMES, notificationJobs({ ...options, now }, channels));
+  const ctx: JobContext = { now, workerId: id };
+  const nextTry = new Map<string, number>();
+
+  async function claimLease(job: JobDefinition): Promise<boolean> {
+    const at = now();
+    await database.query('insert into job_leases (name) values ($1) on conflict (name) do nothing', [job.name]);
+    const rows = await database.query(
+      `update job_leases set claimed_by = $2, claimed_until = $3::timestamptz + make_interval(secs => $4::float8 / 1000), last_run_at = $3
+        where name = $1 and (claimed_until is null or claimed_until < $3)
+          and (last_run_at is null or last_run_at <= $3::timestamptz - make_interval(secs => $5::float8 / 1000))
+        returning name`,
+      [job.name, id, at, leaseMs, job.everyMs],
+    );
+    return rows.length === 1;
+  }
+
+  async function runPeriodic(): Promise<void> {
+    for (const job of registry.periodic()) {
+      const t = now().getTime();
+      if ((nextTry.get(job.name) ?? 0) > t) continue;
+      nextTry.set(job.name, t + Math.min(job.everyMs!, 10_000));
+      if (!(await claimLease(job))) continue;
+      try {
+        await registry.run(job.name, {}, ctx);
+      } catch (error) {
+        log('periodic job failed', { job: job.name, err: error });
+      } finally {
+        await database.query('update job_leases set claimed_until = null where name = $1 and claimed_by = $2', [job.name, id]);
+      }
+    }
+  }
+
+  async function tick(): Promise<number> {
+    if (options.periodic !== false) await runPeriodic();
+    const rows = await claimDue(database, id, now(), batch, leaseMs);
+    await eachConcurrently(rows, concurrency, async (row) => {
+      try {
+        await registry.run('notifications.deliver', row, ctx);
+      } catch (error) {
+        // The lease runs out and another round retries it.
+        log('delivery bookkeeping failed', { id: row.id, err: error });
+      }
+    });
+    return rows.length;
+  }
+
+  let running: Promise<void> | null = null;
+  let stopping = false;
+  let wake: (() => void) | null = null;
+
+  return {
+    id,
+    tick,
+    async drain() {
+      let total = 0;
+      for (let n = await tick(); n > 0; n = await tick()) total += n;
+      return total;
+    },
+    start() {
+      if (running) return;
+      running = (async () => {
+        while (!stopping) {
+          let claimed = 0;
+          try {
+            claimed = await tick();
+          } catch (error) {
+            log('worker round failed', { err: error });
+          }
+          if (claimed < batch && !stopping) await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, pollMs).unref();
+          });
+        }
+      })();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await running;
+      await Promise.all(channels.map((c) => c.close?.()));
+    },
+  };
+}
