@@ -15,13 +15,15 @@ function fieldErrorsOf(validation: { instancePath: string; message?: string; key
   });
 }
 
-/** PostgreSQL errors that mean the input was wrong, not the server. */
-function problemFromDatabase(error: { code?: string; constraint?: string; detail?: string }): Problem | null {
+/** PostgreSQL errors that mean the input was wrong, not the server (Drizzle wraps them: look at the cause too). */
+function problemFromDatabase(wrapped: { code?: string; constraint?: string; detail?: string; cause?: never }): Problem | null {
+  const error = wrapped.code === undefined && wrapped.cause ? wrapped.cause : wrapped;
   switch (error.code) {
     case '23505':
       return new Problem(409, 'Conflict', 'This would duplicate an existing record.', [], { constraint: error.constraint });
     case '23P01':
-      return new Problem(409, 'Conflict', 'This overlaps an existing booking.', [], { constraint: error.constraint });
+      // The resources guard (0004_resources.sql) names the booking in the way: say which.
+      return new Problem(409, 'Conflict', 'This overlaps an existing booking.', [], { constraint: error.constraint, conflictingBookingId: /conflicting booking ([0-9a-f-]{36})/.exec(error.detail ?? '')?.[1] ?? null });
     case '23503':
       return new Problem(422, 'Unprocessable Content', 'A referenced record does not exist.', [], { constraint: error.constraint });
     case '23514':
