@@ -20,6 +20,7 @@ import { icsImportRoutes } from '../features/ics-import/routes.js';
 import { registerOps } from '../features/ops/routes.js';
 import { moduleRecordRoutes } from '../features/module-records/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
+import { presetRoutes } from '../features/presets/routes.js';
 import { recurrenceRoutes } from '../features/recurrence/routes.js';
 import { resourceRoutes } from '../features/resources/routes.js';
 import { loadSigningKey } from '../features/setup/signing-key.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(holidayRoutes);
   await app.register(resourceRoutes);
   await app.register(sourceRoutes);
+  await app.register(presetRoutes);
   await registerWebApp(app, {});
   return app;
 }

@@ -7,3 +7,4 @@ export * from './module-records.js';
 export * from './instance-keys.js';
 export * from './resources.js';
 export * from './notifications.js';
+export * from './view-presets.js';
