@@ -62,7 +62,17 @@ export function spawnWorker(load: LoadDatabase, smtpUrl: string, env: Record<str
   return spawn(process.execPath, [path.join(ROOT, 'bin/kalendaryo.mjs'), 'worker'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: load.url, SMTP_URL: smtpUrl, LOG_LEVEL: 'error', WORKER_POLL_MS: '200', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** Resolves when the worker says it is delivering (start-up: tsx, migrations check, connections). */
+export function workerReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('delivering')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 }
 

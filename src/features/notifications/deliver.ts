@@ -4,7 +4,7 @@ import { afterFailure } from '../../core/notifications/backoff.js';
 import { type DigestKind, digestWindow } from '../../core/notifications/digest-schedule.js';
 import { deferForQuietHours } from '../../core/notifications/quiet-hours.js';
 import { type ChannelSender, NotDeliverable } from './channel.js';
-import { loadEntryFacts, loadRecipient } from './delivery-context.js';
+import { type EntryFacts, loadEntryFacts, loadRecipient } from './delivery-context.js';
 import { digestContent } from './digest-content.js';
 import { itipText } from './itip.js';
 import type { ClaimedNotification, Outcome } from './outbox-repository.js';
@@ -19,6 +19,27 @@ export interface DeliveryDeps {
   rsvpUrl?: (row: ClaimedNotification) => string | null;
 }
 
+const ENTRY_CACHE_MS = 2000;
+const entryCaches = new WeakMap<DeliveryDeps, Map<string, { at: number; facts: Promise<EntryFacts | null> }>>();
+
+/**
+ * Entry facts for a burst of notifications about the same entry (10,000 reminders of one meeting)
+ * are read once per 2 s: only the words of a message can be that stale, never whether it goes out
+ * (a moved or cancelled entry cancels its pending rows in the database).
+ */
+function entryFactsOf(deps: DeliveryDeps, organizationId: string, entryId: string): Promise<EntryFacts | null> {
+  let cache = entryCaches.get(deps);
+  if (!cache) entryCaches.set(deps, (cache = new Map()));
+  const now = Date.now();
+  const hit = cache.get(entryId);
+  if (hit && now - hit.at < ENTRY_CACHE_MS) return hit.facts;
+  if (cache.size > 1000) cache.clear();
+  const facts = loadEntryFacts(deps.database, organizationId, entryId);
+  cache.set(entryId, { at: now, facts });
+  facts.catch(() => cache.delete(entryId));
+  return facts;
+}
+
 export function publicUrlOf(config: Config): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 }
@@ -29,7 +50,7 @@ export function publicUrlOf(config: Config): string {
  */
 export async function deliverNotification(deps: DeliveryDeps, row: ClaimedNotification): Promise<Outcome> {
   const now = deps.now();
-  const entry = row.entry_id ? await loadEntryFacts(deps.database, row.organization_id, row.entry_id) : null;
+  const entry = row.entry_id ? await entryFactsOf(deps, row.organization_id, row.entry_id) : null;
   const recipient = await loadRecipient(deps.database, row, entry?.timeZone ?? null);
   if (!recipient) return { kind: 'cancelled', reason: 'the recipient is no longer active' };
   if (row.type === 'reminder') {

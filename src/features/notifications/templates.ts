@@ -35,9 +35,17 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Every value that reaches HTML goes through here: titles and reasons are user input. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+// Making an Intl.DateTimeFormat costs far more than using one: keep one per zone and style.
 function when(at: Date, allDay: boolean, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = allDay ? { dateStyle: 'full', timeZone } : { dateStyle: 'full', timeStyle: 'short', timeZone };
-  return `${new Intl.DateTimeFormat('en-GB', options).format(at)}${allDay ? '' : ` (${timeZone})`}`;
+  const key = `${timeZone}|${allDay}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', allDay ? { dateStyle: 'full', timeZone } : { dateStyle: 'full', timeStyle: 'short', timeZone });
+    formats.set(key, format);
+  }
+  return `${format.format(at)}${allDay ? '' : ` (${timeZone})`}`;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
