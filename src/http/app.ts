@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { attendanceRoutes } from '../features/attendance/routes.js';
 import { registerAuthentication } from '../features/auth/plugin.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { OccurrenceCache } from '../features/calendar/occurrence-cache.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(communityRoutes);
   await app.register(holidayRoutes);
   await app.register(resourceRoutes);
+  await app.register(attendanceRoutes);
   await app.register(sourceRoutes);
   await app.register(presetRoutes);
   await registerWebApp(app, {});

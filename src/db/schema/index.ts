@@ -6,5 +6,6 @@ export * from './entries.js';
 export * from './module-records.js';
 export * from './instance-keys.js';
 export * from './resources.js';
+export * from './attendance.js';
 export * from './notifications.js';
 export * from './view-presets.js';
