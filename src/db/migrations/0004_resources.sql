@@ -103,6 +103,9 @@ CREATE UNIQUE INDEX "resource_bookings_idempotency_key" ON "resource_bookings" U
 --> statement-breakpoint
 CREATE INDEX "resource_bookings_blocked_idx" ON "resource_bookings" USING gist ("resource_id", "blocked") WHERE "status" IN ('pending', 'approved');
 --> statement-breakpoint
+-- "Is a unit resource taken in [f, t)": the active booking that ends first after f, one btree probe (see resourcesBookedIn).
+CREATE INDEX "resource_bookings_end_idx" ON "resource_bookings" USING btree ("resource_id", "blocked_end") WHERE "status" IN ('pending', 'approved');
+--> statement-breakpoint
 CREATE TABLE "resource_booking_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,

@@ -5,7 +5,7 @@ import { resources } from '../../db/schema/resources.js';
 import { notFound } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { isoIn } from './presenter.js';
-import { activeBookingsIn, blackoutsIn, findResource, type ResourceRow } from './repository.js';
+import { activeBookingsIn, blackoutsIn, findResource, unitResourcesBookedIn, type ResourceRow } from './repository.js';
 
 const span = (s: Span, zone: string) => ({ start: isoIn(s.startMs, zone), end: isoIn(s.endMs, zone) });
 
@@ -49,11 +49,15 @@ export async function findAvailableResources(database: Database, actor: Actor, q
   const candidates = (await database.db.select().from(resources).where(and(...where))).filter((r) =>
     isWithinBookableHours(r.bookableHours ?? null, r.timeZone, window));
   if (candidates.length === 0) return [];
+  const windowOf = (r: ResourceRow) => ({ id: r.id, startMs: window.startMs - r.bufferBeforeMinutes * 60_000, endMs: window.endMs + r.bufferAfterMinutes * 60_000 });
   const maxPad = Math.max(...candidates.map((r) => Math.max(r.bufferBeforeMinutes, r.bufferAfterMinutes))) * 60_000;
-  const ids = candidates.map((r) => r.id);
-  const [bookings, blackouts] = await Promise.all([
-    activeBookingsIn(database, actor.organizationId, ids, window.startMs - maxPad, window.endMs + maxPad),
-    blackoutsIn(database.db, actor.organizationId, ids, window.startMs - maxPad, window.endMs + maxPad),
+  // Unit resources need only "is anything there"; quantity resources need the bookings, to find the busiest instant.
+  const units = candidates.filter((r) => r.quantity === 1);
+  const stocked = candidates.filter((r) => r.quantity > 1);
+  const [taken, bookings, blackouts] = await Promise.all([
+    unitResourcesBookedIn(database, actor.organizationId, units.map(windowOf)),
+    activeBookingsIn(database, actor.organizationId, stocked.map((r) => r.id), window.startMs - maxPad, window.endMs + maxPad),
+    blackoutsIn(database.db, actor.organizationId, candidates.map((r) => r.id), window.startMs - maxPad, window.endMs + maxPad),
   ]);
   const byResource = new Map<string, { startMs: number; endMs: number; units: number }[]>();
   for (const b of bookings) {
@@ -63,7 +67,8 @@ export async function findAvailableResources(database: Database, actor: Actor, q
   }
   const result: { resource: ResourceRow; freeUnits: number }[] = [];
   for (const r of candidates) {
-    const blocked = { startMs: window.startMs - r.bufferBeforeMinutes * 60_000, endMs: window.endMs + r.bufferAfterMinutes * 60_000 };
+    if (taken.has(r.id)) continue;
+    const blocked = windowOf(r);
     if (blackouts.some((b) => b.resource_id === r.id && overlaps(blocked, { startMs: b.start_ms, endMs: b.end_ms }))) continue;
     const freeUnits = r.quantity - peakUnits(byResource.get(r.id) ?? [], blocked).peak;
     if (freeUnits >= q.units) result.push({ resource: r, freeUnits });

@@ -88,6 +88,24 @@ export async function activeBookingsIn(database: Database, organizationId: strin
   );
 }
 
+/**
+ * Of these unit resources (quantity 1), each with its own blocked window [f, t), the ones an active
+ * booking meets. Their active bookings never overlap one another, so the one that ends first after
+ * f meets the window exactly when it starts before t: one btree probe per resource
+ * (resource_bookings_end_idx) and no booking rows sent back. Only for unit resources.
+ */
+export async function unitResourcesBookedIn(database: Database, organizationId: string, windows: { id: string; startMs: number; endMs: number }[]): Promise<Set<string>> {
+  if (windows.length === 0) return new Set();
+  const rows = await database.query<{ id: string }>(
+    `select c.id from unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[]) as c(id, f, t)
+     cross join lateral (select b.blocked_start from resource_bookings b where b.resource_id = c.id and b.status in ('pending', 'approved')
+       and b.blocked_end > c.f and b.organization_id = $1 order by b.blocked_end limit 1) as n
+     where n.blocked_start < c.t`,
+    [organizationId, windows.map((w) => w.id), windows.map((w) => new Date(w.startMs)), windows.map((w) => new Date(w.endMs))],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 export interface BlackoutSpanRow {
   id: string;
   resource_id: string;
