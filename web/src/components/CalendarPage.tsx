@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { CalendarRef, DatesSetInfo, DateSelectInfo, EventClickInfo } from '@fullcalendar/react';
 import { ApiError, messageOf } from '../api';
 import { listCalendars } from '../endpoints';
@@ -12,18 +12,27 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { DEFAULT_MODULES, loadModules, type ModuleInfo } from '../modules';
 import type { ShortcutAction } from '../shortcuts';
 import { addMinutesToWall, nextWholeHour } from '../times';
+import { TIMELINE_VIEW } from '../timeline';
 import type { CalendarInfo, Session } from '../types';
 import { DEFAULT_VIEW, NARROW_DEFAULT_VIEW, isKnownView } from '../views';
 import { CalendarView } from './CalendarView';
 import { ChangeNotice } from './ChangeNotice';
 import { CreateDialog } from './CreateDialog';
 import { EntryDialog } from './EntryDialog';
+import { ExportMenu } from './ExportMenu';
 import { FilterPanel } from './FilterPanel';
 import { HelpOverlay } from './HelpOverlay';
 import { OverviewPanel } from './OverviewPanel';
+import { SavedViews } from './SavedViews';
 import { ScopeDialog } from './ScopeDialog';
 import { SearchBox } from './SearchBox';
 import { UserMenu } from './UserMenu';
+import { WorkflowPanel } from './WorkflowPanel';
+import '../styles/panels.css';
+import type { Preset } from '../presets';
+
+// The timeline (EventCalendar with Svelte inside) is fetched only when someone opens it.
+const TimelineView = lazy(() => import('./TimelineView'));
 
 interface Props {
   session: Session;
@@ -42,6 +51,7 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
   const [loc, setLoc] = useCalendarLocation();
   const locRef = useRef(loc);
   locRef.current = loc;
+  const timeline = loc.view === TIMELINE_VIEW;
   const narrow = useMediaQuery('(max-width: 640px)');
   const calRef = useRef<CalendarRef>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -119,6 +129,12 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
   }, [setLoc]);
 
   const setFilters = useCallback((filters: Filters, mode: 'push' | 'replace' = 'push') => setLoc({ ...locRef.current, filters }, mode), [setLoc]);
+  const applyPreset = useCallback((preset: Preset) => {
+    const view = preset.view ?? locRef.current.view;
+    setLoc({ view, date: null, filters: preset.filters }, 'push');
+    // The calendar owns its view: tell it, unless the timeline takes its place.
+    if (view && isKnownView(view)) calRef.current?.getApi().changeView(view);
+  }, [setLoc]);
   const commitSearch = useCallback((q: string) => setFilters({ ...locRef.current.filters, q }, 'replace'), [setFilters]);
 
   useShortcuts((action: ShortcutAction) => {
@@ -131,13 +147,14 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
       case 'today': return api?.today();
       case 'prev': return api?.prev();
       case 'next': return api?.next();
-      case 'view': return api?.changeView(action.view);
+      case 'view': return timeline ? setLoc({ ...locRef.current, view: action.view, date: null }) : api?.changeView(action.view);
       case 'search': return searchRef.current?.focus();
       case 'help': return setDialog({ type: 'help' });
       case 'undo': return void moves.undo();
     }
   }, dialog === null);
 
+  const toggleTimeline = () => setLoc({ ...locRef.current, view: timeline ? null : TIMELINE_VIEW, date: null });
   const initialView = isKnownView(loc.view) ? loc.view : narrow ? NARROW_DEFAULT_VIEW : DEFAULT_VIEW;
   const active = countActive(loc.filters);
   const afterChange = () => { setDialog(null); refetch(); };
@@ -155,11 +172,15 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
           const start = nextWholeHour(displayZone);
           openCreate({ allDay: false, start, end: addMinutesToWall(start, 60) });
         }} aria-keyshortcuts="n">New<span className="visually-hidden"> entry</span></button>
+        <button type="button" className="view-switch" aria-pressed={timeline} onClick={toggleTimeline}>Timeline</button>
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setDialog({ type: 'help' })}>?</button>
+        <ExportMenu range={range} filters={loc.filters} timeZone={displayZone} />
         <UserMenu user={user} displayZone={displayZone} onDisplayZoneChange={setDisplayZone} onSignOut={onSignOut} />
       </header>
       <div className="app-body">
         <aside id="filters" className={`sidebar ${filtersOpen ? 'is-open' : ''}`} aria-label="Filters">
+          <WorkflowPanel role={user.role} timeZone={displayZone} onDecided={refetch} onSessionExpired={onSessionExpired} />
+          <SavedViews view={loc.view} filters={loc.filters} onApply={applyPreset} />
           <FilterPanel filters={loc.filters} modules={modules} calendars={calendars} onChange={setFilters} />
           <OverviewPanel range={range} filters={loc.filters} modules={modules} />
         </aside>
@@ -169,9 +190,14 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
               {problem} <button type="button" className="link-button" onClick={() => { setProblem(null); refetch(); }}>Retry</button>
             </p>
           )}
-          <CalendarView calendarRef={calRef} initialView={initialView} initialDate={loc.date ?? undefined} timeZone={displayZone}
+          {timeline ? (
+            <Suspense fallback={<p role="status">Loading the timeline…</p>}>
+              <TimelineView filters={loc.filters} modules={modules} timeZone={displayZone} initialDate={loc.date ?? undefined} onFeedError={onFailure} onRange={setRange}
+                onOpen={(entryId, occurrence) => setDialog({ type: 'entry', entryId, occurrence })} />
+            </Suspense>
+          ) : <CalendarView calendarRef={calRef} initialView={initialView} initialDate={loc.date ?? undefined} timeZone={displayZone}
             filters={loc.filters} narrow={narrow} onSelect={onSelect} onEventClick={onEventClick}
-            onEventChangeStart={moves.onChangeStart} onEventChange={moves.onEventChange} onDatesSet={onDatesSet} onFeedError={onFailure} />
+            onEventChangeStart={moves.onChangeStart} onEventChange={moves.onEventChange} onDatesSet={onDatesSet} onFeedError={onFailure} />}
         </main>
       </div>
       {moves.notice && <ChangeNotice notice={moves.notice} onUndo={() => void moves.undo()} onDismiss={dismissNotice} />}

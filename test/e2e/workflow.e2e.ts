@@ -1,0 +1,171 @@
+/**
+ * The sidebar and the timeline in a real browser: approve a leave request from "Waiting for you",
+ * filter by module and community, planning/MANA milestones on the timeline, a saved view that
+ * brings its filters back, the print/export menu; axe on each and a 360 px phone width.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from './api-session.js';
+import { axeViolations, launchBrowser, screenshot, signIn } from './browser.js';
+import { startE2EServer, type E2EServer } from './server.js';
+
+let server: E2EServer;
+let browser: Browser;
+let admin: ApiSession;
+let calendars: Array<{ id: string; module: string | null; name: string }>;
+let context: BrowserContext | undefined;
+const run = Math.random().toString(36).slice(2, 7);
+const t = (title: string) => `${title} ${run}`;
+const month = new Date().toISOString().slice(0, 8);
+const day = (d: number) => `${month}${String(d).padStart(2, '0')}`;
+
+async function newPage(width = 1280, height = 800): Promise<Page> {
+  context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC', bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+async function entry(title: string, module: string, kind: string, date: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const calendar = calendars.find((c) => c.module === module)!;
+  const end = day(Number(date.slice(8)) + 1);
+  const res = await admin.call<{ id: string }>('POST', '/api/v1/entries', { title, start: date, end, allDay: true, calendarId: calendar.id, module, kind, ...extra });
+  if (res.status !== 201) throw new Error(`could not create ${title}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+const axeClean = async (page: Page, what: string) => {
+  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ what, serious }).toEqual({ what, serious: [] });
+};
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchBrowser();
+  admin = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+  calendars = (await admin.call<{ items: typeof calendars }>('GET', '/api/v1/calendars')).body.items;
+}, 120_000);
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sidebar workflow, filters, saved views and the timeline', () => {
+  it('approves a leave request from the sidebar; the request leaves the list and the decision is stored', { timeout: 90_000 }, async () => {
+    const staffEmail = `leave-${run}@test.local`;
+    const created = await admin.call<{ id: string }>('POST', '/api/v1/users', { email: staffEmail, name: `Leave Taker ${run}`, role: 'staff', password: 'a-long-password-1' });
+    expect(created.status).toBe(201);
+    const staff = await apiSession(server.baseUrl, staffEmail, 'a-long-password-1');
+    const leave = await staff.call<{ id: string }>('POST', '/api/v1/modules/staff/leave', { title: t('Vacation leave'), startDate: day(20), endDate: day(21), details: { staffId: created.body.id, leaveType: 'vacation' } });
+    expect(leave.status, JSON.stringify(leave.body)).toBe(201);
+
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    const panel = page.getByRole('region', { name: /Waiting for you/ });
+    const item = panel.getByRole('listitem').filter({ hasText: t('Vacation leave') });
+    await item.waitFor();
+    await axeClean(page, 'sidebar with a pending leave');
+    await screenshot(page, 'e2e-sidebar-pending-leave');
+    await item.getByRole('button', { name: /^Approve/ }).click();
+    await panel.getByRole('status').filter({ hasText: `Approved “${t('Vacation leave')}”` }).waitFor();
+    expect(await item.count()).toBe(0);
+    const stored = await admin.call<{ data: { status: string } }>('GET', `/api/v1/modules/staff/leave/${leave.body.id}`);
+    expect(stored.body.data.status).toBe('approved');
+  });
+
+  it('filters by module and community through the sidebar, and a saved view restores those filters', { timeout: 90_000 }, async () => {
+    let parentId: string | null = null;
+    for (const level of ['region', 'province', 'municipality', 'barangay']) {
+      const res: { status: number; body: { id: string } } = await admin.call('POST', '/api/v1/communities', { name: `${level === 'barangay' ? 'Tampakan' : 'Place'} ${level} ${run}`, level, parentId });
+      expect(res.status).toBe(201);
+      parentId = res.body.id;
+    }
+    const barangay = parentId!;
+    await entry(t('Tampakan consultation'), 'coordination', 'event', day(10), { communityId: barangay });
+    await entry(t('Elsewhere consultation'), 'coordination', 'event', day(11));
+    await entry(t('Staff training'), 'staff', 'training_session', day(12));
+
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${day(15)}`);
+    const cal = page.getByTestId('calendar');
+    await cal.getByText(t('Staff training')).waitFor();
+    await page.getByRole('checkbox', { name: 'Coordination' }).check();
+    await cal.getByText(t('Staff training')).waitFor({ state: 'detached' });
+    await cal.getByText(t('Elsewhere consultation')).waitFor();
+    await page.getByLabel('Community').fill(`Tampakan barangay ${run}`);
+    await page.getByLabel('Community').press('Enter');
+    await cal.getByText(t('Elsewhere consultation')).waitFor({ state: 'detached' });
+    await cal.getByText(t('Tampakan consultation')).waitFor();
+    expect(new URL(page.url()).searchParams.get('community')).toBe(barangay);
+    expect(new URL(page.url()).searchParams.get('modules')).toBe('coordination');
+
+    await page.getByLabel('Save the current view as').fill(t('Tampakan'));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `Saved “${t('Tampakan')}”` }).waitFor();
+    await axeClean(page, 'filtered month with saved views');
+    await screenshot(page, 'e2e-filtered-saved-view');
+
+    // A fresh page without filters: the saved view brings them back.
+    await page.goto(`${server.baseUrl}/?view=dayGridMonth&date=${day(15)}`);
+    await cal.getByText(t('Staff training')).waitFor();
+    await page.getByRole('button', { name: t('Tampakan'), exact: true }).click();
+    await cal.getByText(t('Staff training')).waitFor({ state: 'detached' });
+    await cal.getByText(t('Tampakan consultation')).waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('modules'), params.get('community'), params.get('view')]).toEqual(['coordination', barangay, 'dayGridMonth']);
+    await expect(page.getByRole('checkbox', { name: 'Coordination' }).isChecked()).resolves.toBe(true);
+  });
+
+  it('shows planning and MANA milestones on the timeline, one row per kind, and opens one', { timeout: 90_000 }, async () => {
+    await entry(t('M&E milestone'), 'planning', 'monitoring_milestone', day(5));
+    await entry(t('MANA validation'), 'mana', 'assessment_milestone', day(8));
+    await entry(t('Not on the timeline'), 'staff', 'task', day(8));
+
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.getByText(t('M&E milestone')).waitFor({ timeout: 20_000 });
+    await timeline.getByText(t('MANA validation')).waitFor();
+    await timeline.getByText('Planning and monitoring · Monitoring milestone').first().waitFor();
+    expect(await timeline.getByText(t('Not on the timeline')).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('timeline');
+    await axeClean(page, 'timeline');
+    await screenshot(page, 'e2e-timeline');
+    await timeline.getByText(t('MANA validation')).click();
+    await page.getByRole('dialog').getByText(t('MANA validation')).first().waitFor();
+  });
+
+  it('offers the print and export links for the range and filters in view', { timeout: 60_000 }, async () => {
+    const page = await newPage();
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth&modules=planning');
+    await page.getByText('Print / export').click();
+    const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+    expect(csv).toMatch(/^\/api\/v1\/calendar\.csv\?start=.+&modules=planning&timeZone=/);
+    const res = await page.request.get(`${server.baseUrl}${csv}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('text/csv');
+    const brief = await page.getByRole('link', { name: 'Printable brief' }).getAttribute('href');
+    expect((await page.request.get(`${server.baseUrl}${brief}`)).status()).toBe(200);
+    await axeClean(page, 'export menu open');
+  });
+
+  it('fits a 360 px phone with the sidebar panels and the timeline', { timeout: 60_000 }, async () => {
+    const page = await newPage(360, 740);
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
+    await page.goto(`${server.baseUrl}/?view=timeline`);
+    await page.getByTestId('timeline').getByRole('heading').first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.getByRole('region', { name: 'Saved views' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await axeClean(page, 'phone with the sidebar open over the timeline');
+    await screenshot(page, 'e2e-phone-timeline-sidebar');
+  });
+});
