@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { decideLeave, type LeaveStatus } from '../modules/staff/leave.js';
 import { createRecord, deleteRecord, findRecord, listRecords, projectedEntries, type RecordRow, requireModuleRead, updateRecord } from './records.js';
 import { findRecordType, RECORD_TYPES, type RecordType } from './types.js';
+import { notifyLeaveDecision } from '../notifications/leave-decision.js';
 
 const TypeParamsSchema = z.strictObject({ module: z.string().max(40), type: z.string().max(40) });
 const RecordParamsSchema = TypeParamsSchema.extend({ id: z.uuid('must be a UUID') });
@@ -112,7 +113,7 @@ export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const details = request.body.reason ? { ...decision.details, notes: request.body.reason } : decision.details;
     const { id: _id, ...stored } = current.data;
-    const row = await updateRecord(db, actor, type, current.id, { ...stored, status: decision.status, details }, current.version);
+    const row = await db.transaction(async (tx) => notifyLeaveDecision(tx, actor, await updateRecord(tx, actor, type, current.id, { ...stored, status: decision.status, details }, current.version), request.body.reason));
     return present(db, actor, row);
   });
 };

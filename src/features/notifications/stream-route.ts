@@ -13,7 +13,8 @@ const HEARTBEAT_MS = 25_000;
  */
 export function registerNotificationStream(app: FastifyInstance, live: LiveBus): void {
   const open = new Set<() => void>();
-  app.addHook('onClose', async () => {
+  // preClose: the server waits for open connections before onClose hooks would run.
+  app.addHook('preClose', async () => {
     for (const end of open) end();
   });
   app.get('/api/v1/notifications/stream', {
