@@ -7,6 +7,7 @@ import type { EntryLike, ModuleKey, Priority } from '../modules/model.js';
 import { overviewInputsOf } from '../modules/overview-items.js';
 import { conflictSpansOf } from '../modules/people.js';
 import { MODULES } from '../modules/registry.js';
+import { bookingConflictSpans } from '../resources/conflict-spans.js';
 import type { OccurrenceCache } from './occurrence-cache.js';
 import { type CalendarOccurrence, collectOccurrences } from './occurrences.js';
 import type { CalendarQuery } from './schemas.js';
@@ -39,7 +40,7 @@ function entryLikeOf(o: CalendarOccurrence): EntryLike {
  */
 export async function findCalendarConflicts(database: Database, actor: Actor, query: CalendarQuery, cache: OccurrenceCache | null = null) {
   const { window, occurrences } = await collectOccurrences(database, actor, query, { details: true, cache });
-  return { window, conflicts: findConflicts(conflictSpansOf(occurrences.map(entryLikeOf))) };
+  return { window, conflicts: findConflicts(conflictSpansOf(occurrences.map(entryLikeOf)), await bookingConflictSpans(database, actor.organizationId, window)) };
 }
 
 /** The integrated calendar's sidebar: what the plan's build_calendar_payload gathered, for a window and filters. */
@@ -52,7 +53,7 @@ export async function buildCalendarOverview(database: Database, actor: Actor, qu
   });
   const { items, alerts } = overviewInputsOf(visible, nowMs);
   return buildOverview({
-    items, alerts, conflicts: findConflicts(conflictSpansOf(all)), nowMs, window,
+    items, alerts, conflicts: findConflicts(conflictSpansOf(all), await bookingConflictSpans(database, actor.organizationId, window)), nowMs, window,
     timeZone: query.timeZone ?? actor.timeZone, modules: MODULES,
   });
 }

@@ -10,14 +10,16 @@ import { decideBooking } from './decide-booking.js';
 import { canDecideBookings, canSeeBooking } from './policy.js';
 import { isoIn, presentBooking } from './presenter.js';
 import { type BookingRow, findBooking, listBookings, resourceNames } from './repository.js';
-import { BookingBatchSchema, BookingCreateSchema, BookingListQuerySchema, BookingSchema, DecisionSchema, ReasonSchema } from './schemas.js';
+import { parseWindow } from './instants.js';
+import { bookingsFeed } from './resource-feed.js';
+import { BookingBatchSchema, BookingCreateSchema, BookingListQuerySchema, BookingSchema, DecisionSchema, FeedEventSchema, ReasonSchema, WindowQuerySchema } from './schemas.js';
 import type { TransitionResult } from './transition.js';
 
 const tags = ['resources'];
 const IdempotencyHeadersSchema = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
 
 export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, now } = app.ctx;
+  const { db, database, now } = app.ctx;
   const presentMany = async (actor: Actor, rows: BookingRow[]) => {
     const names = await resourceNames(db, actor.organizationId, rows.map((r) => r.resourceId));
     return rows.map((r) => presentBooking(actor, r, names.get(r.resourceId) ?? '', actor.timeZone));
@@ -57,6 +59,16 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     const { mine, ...q } = request.query;
     const requestedBy = mine === 'true' || !canDecideBookings(actor) ? actor.userId : undefined;
     return { items: await presentMany(actor, await listBookings(db, actor.organizationId, { ...q, requestedBy })) };
+  });
+
+  app.get('/api/v1/bookings/calendar', {
+    schema: {
+      tags, summary: 'The bookings layer of the integrated calendar in [start, end): your bookings (all, for resource managers) as events, travel and turnaround apart',
+      querystring: WindowQuerySchema, response: { 200: z.array(FeedEventSchema) },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return bookingsFeed(database, actor, parseWindow(request.query.start, request.query.end, 92));
   });
 
   app.get('/api/v1/bookings/:id', {

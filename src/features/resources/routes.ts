@@ -13,7 +13,7 @@ import { findResource, listResources } from './repository.js';
 import { resourceFeed } from './resource-feed.js';
 import { resourceUtilisation } from './resource-utilisation.js';
 import {
-  AvailabilitySchema, AvailableQuerySchema, BlackoutCreateSchema, BlackoutSchema, ResourceCreateSchema, ResourceListQuerySchema,
+  AvailabilitySchema, AvailableQuerySchema, BlackoutCreateSchema, BlackoutSchema, FeedEventSchema, ResourceCreateSchema, ResourceListQuerySchema,
   ResourcePatchSchema, ResourceSchema, TravelSpeedDtoSchema, TravelSpeedSchema, UtilisationQuerySchema, WindowQuerySchema,
 } from './schemas.js';
 import { listTravelSpeeds, setTravelSpeed } from './travel-time.js';
@@ -114,7 +114,7 @@ export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags, summary: "The resource's calendar feed in [start, end): bookings, travel and turnaround before and after, blackouts",
       params: IdParamsSchema, querystring: WindowQuerySchema,
-      response: { 200: z.array(z.object({ id: z.string(), title: z.string(), start: z.string(), end: z.string(), allDay: z.boolean(), color: z.string(), extendedProps: z.record(z.string(), z.unknown()) })) },
+      response: { 200: z.array(FeedEventSchema) },
     },
   }, async (request) => {
     const actor = requireActor(request);

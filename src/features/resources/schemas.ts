@@ -184,3 +184,9 @@ export const TravelSpeedSchema = z.strictObject({
   roadFactor: z.number().min(1, 'must be at least 1').max(5, 'must be at most 5').default(1.3),
 });
 export const TravelSpeedDtoSchema = z.object({ provinceId: z.uuid(), speedKmh: z.number(), roadFactor: z.number() });
+
+/** An event of the resource and bookings feeds, in the shape the calendar views consume. */
+export const FeedEventSchema = z.object({
+  id: z.string(), title: z.string(), start: z.string(), end: z.string(), allDay: z.boolean(), color: z.string(),
+  extendedProps: z.record(z.string(), z.unknown()),
+});

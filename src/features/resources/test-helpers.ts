@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import type { Session, TestApp } from '../../../test/support/app.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
 import { calendarIdOf, entryPayload } from '../../../test/support/fixtures.js';
 
 /** Shared steps of the resources database tests (not a test file itself). */
@@ -27,3 +27,25 @@ export function resourceSteps(t: TestApp) {
 }
 
 export const at = (hhmm: string, day = '2026-03-02') => `${day}T${hhmm}:00+08:00`;
+
+export interface ResourceTestContext {
+  t: TestApp;
+  keeper: Session;
+  staff: Session;
+  colleague: Session;
+  steps: ReturnType<typeof resourceSteps>;
+}
+
+/** One app per test file with a resource manager and two staff members, closed after the file. */
+export function useResourceTestApp(): ResourceTestContext {
+  const ctx = {} as ResourceTestContext;
+  beforeAll(async () => {
+    ctx.t = await createTestApp();
+    ctx.keeper = await ctx.t.userSession('resource_manager');
+    ctx.staff = await ctx.t.userSession('staff');
+    ctx.colleague = await ctx.t.userSession('staff');
+    ctx.steps = resourceSteps(ctx.t);
+  });
+  afterAll(async () => ctx.t?.close());
+  return ctx;
+}
