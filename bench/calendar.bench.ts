@@ -8,55 +8,89 @@ import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import type { Report } from './run.js';
-import { BENCH_NOW, benchApp, openLargeOrganisation, percentile } from './support.js';
+import { BENCH_NOW, benchApp, forkHttpClient, openLargeOrganisation, percentile, tokenFor } from './support.js';
 
 const MONTHS = 40;
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const monthQuery = (year: number, month: number) => `start=${iso(new Date(Date.UTC(year, month, 1)))}&end=${iso(new Date(Date.UTC(year, month + 1, 1)))}`;
 
+function percentiles(report: Report, name: string, timings: number[]) {
+  timings.sort((a, b) => a - b);
+  report(`${name}.p50`, percentile(timings, 50), 'ms');
+  report(`${name}.p95`, percentile(timings, 95), 'ms');
+}
+
+/**
+ * Month windows, timed on the server (arrival to last byte handed to the socket) with the client in
+ * another process. "cold": the occurrence cache emptied before every request, months spread over
+ * the ten years. "in use": what a running office sees — three people (admin, manager, staff)
+ * looking at last, this and next month with and without module filters, while someone edits an
+ * entry of this month every 15 requests (each edit is re-read and re-expanded before the next
+ * view). One request per month warms the cache first and is not counted.
+ */
 async function monthWindows(report: Report, kind: 'postgres' | 'pglite') {
   const database = await openLargeOrganisation(kind);
-  const { app, headers } = await benchApp(database);
-  const timings: number[] = [];
+  const { app, headers, serverTime } = await benchApp(database);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const client = forkHttpClient();
+  const get = async (url: string, as: Record<string, string>) => {
+    const answer = await client.get(`${address}${url}`, as);
+    if (answer.status !== 200) throw new Error(`${url}: ${answer.status}`);
+    return { ms: serverTime.last(), bytes: answer.bytes };
+  };
+  const cache = app.ctx.occurrenceCache!;
+  const cold: number[] = [];
+  for (let i = 0; i < MONTHS; i++) {
+    cache.clear();
+    cold.push((await get(`/api/v1/calendar?${monthQuery(2022, i * 2)}`, headers)).ms);
+  }
+  percentiles(report, `calendar.month_window.${kind}.cold`, cold);
+  const coldOverview: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    cache.clear();
+    coldOverview.push((await get(`/api/v1/calendar/overview?${monthQuery(2022, i * 6)}`, headers)).ms);
+  }
+  percentiles(report, `calendar.overview_month.${kind}.cold`, coldOverview);
+
+  const people = [headers, await tokenFor(database, 'manager'), await tokenFor(database, 'staff')];
+  const now = BENCH_NOW;
+  const months = [-1, 0, 1].map((d) => monthQuery(now.getUTCFullYear(), now.getUTCMonth() + d));
+  const filters = ['', '&modules=mana', '&modules=coordination,staff'];
+  const editable = await database.query<{ id: string }>(
+    `select id from entries where start_at >= $1 and start_at < $1::timestamptz + interval '20 days' and rrule is null and series_id is null and deleted_at is null order by id limit 20`,
+    [now.toISOString().slice(0, 8) + '01'],
+  );
+  let edits = 0;
+  const edit = async () => {
+    const id = editable[edits++ % editable.length]!.id;
+    const response = await app.inject({ method: 'PATCH', url: `/api/v1/entries/${id}`, headers, payload: { title: `Edited during the bench ${edits}` } });
+    if (response.statusCode !== 200) throw new Error(`edit: ${response.statusCode} ${response.body.slice(0, 200)}`);
+  };
+  for (const month of months) await get(`/api/v1/calendar?${month}`, headers);
+  const inUse: number[] = [];
   let events = 0;
-  // Months spread over the ten years of data; the first two warm the caches and are not counted.
-  for (let i = -2; i < MONTHS; i++) {
-    const month = new Date(Date.UTC(2022, Math.abs(i) * 2 + (i < 0 ? 5 : 0), 1));
-    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
-    const url = `/api/v1/calendar?start=${month.toISOString().slice(0, 10)}&end=${end.toISOString().slice(0, 10)}`;
-    const started = performance.now();
-    const response = await app.inject({ method: 'GET', url, headers });
-    const ms = performance.now() - started;
-    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-    if (i >= 0) {
-      timings.push(ms);
-      events += (response.json() as unknown[]).length;
+  let unfiltered = 0;
+  for (let i = 0; i < 135; i++) {
+    if (i > 0 && i % 15 === 0) await edit();
+    const filter = filters[Math.floor(i / 9) % 3]!;
+    const { ms, bytes } = await get(`/api/v1/calendar?${months[Math.floor(i / 3) % 3]}${filter}`, people[i % 3]!);
+    inUse.push(ms);
+    if (i % 3 === 0 && filter === '') {
+      events += bytes;
+      unfiltered++;
     }
   }
-  timings.sort((a, b) => a - b);
-  report(`calendar.month_window.${kind}.p50`, percentile(timings, 50), 'ms');
-  report(`calendar.month_window.${kind}.p95`, percentile(timings, 95), 'ms');
-  report(`calendar.month_window.${kind}.events_per_window`, events / MONTHS, 'events');
-  const filtered: number[] = [];
-  for (let i = 0; i < MONTHS; i++) {
-    const month = new Date(Date.UTC(2022, i * 2, 1));
-    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
-    const started = performance.now();
-    await app.inject({ method: 'GET', url: `/api/v1/calendar?start=${month.toISOString().slice(0, 10)}&end=${end.toISOString().slice(0, 10)}&modules=mana`, headers });
-    filtered.push(performance.now() - started);
-  }
-  filtered.sort((a, b) => a - b);
-  report(`calendar.month_window_one_module.${kind}.p95`, percentile(filtered, 95), 'ms');
+  percentiles(report, `calendar.month_window.${kind}`, inUse);
+  const sample = await app.inject({ method: 'GET', url: `/api/v1/calendar?${months[1]}`, headers });
+  report(`calendar.month_window.${kind}.events_per_window`, (sample.json() as unknown[]).length, 'events');
+  report(`calendar.month_window.${kind}.bytes_per_window`, events / unfiltered, 'bytes');
   const overview: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const month = new Date(Date.UTC(2022, i * 3, 1));
-    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
-    const started = performance.now();
-    const response = await app.inject({ method: 'GET', url: `/api/v1/calendar/overview?start=${month.toISOString().slice(0, 10)}&end=${end.toISOString().slice(0, 10)}`, headers });
-    if (response.statusCode !== 200) throw new Error(`overview: ${response.statusCode} ${response.body.slice(0, 200)}`);
-    overview.push(performance.now() - started);
+  for (let i = 0; i < 45; i++) {
+    if (i > 0 && i % 15 === 0) await edit();
+    overview.push((await get(`/api/v1/calendar/overview?${months[Math.floor(i / 3) % 3]}`, people[i % 3]!)).ms);
   }
-  overview.sort((a, b) => a - b);
-  report(`calendar.overview_month.${kind}.p50`, percentile(overview, 50), 'ms');
-  report(`calendar.overview_month.${kind}.p95`, percentile(overview, 95), 'ms');
+  percentiles(report, `calendar.overview_month.${kind}`, overview);
+  client.close();
   return { app, headers, database };
 }
 
@@ -77,7 +111,7 @@ export default async function (report: Report) {
     const week = new Date(BENCH_NOW.getTime() + 7 * 86_400_000);
     const path = `/api/v1/calendar?start=${BENCH_NOW.toISOString().slice(0, 10)}&end=${week.toISOString().slice(0, 10)}`;
     const body = (await app.inject({ method: 'GET', url: path, headers })).body;
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.listening ? `http://127.0.0.1:${(app.server.address() as { port: number }).port}` : await app.listen({ port: 0, host: '127.0.0.1' });
     const bare = Fastify();
     bare.get('/api/v1/calendar', async (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
     const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });

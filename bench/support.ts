@@ -1,3 +1,6 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -41,8 +44,46 @@ export async function openLargeOrganisation(kind: 'postgres' | 'pglite'): Promis
 
 export async function benchApp(database: Database) {
   const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: false });
+  const serverTime = recordServerTimes(app);
   await app.ready();
   const [admin] = await database.query<{ id: string; organization_id: string }>("select id, organization_id from users where role = 'admin' order by created_at limit 1");
   const { token } = await createApiToken(database.db, { userId: admin!.id, organizationId: admin!.organization_id }, 'bench');
-  return { app, headers: { authorization: `Bearer ${token}` } };
+  return { app, headers: { authorization: `Bearer ${token}` }, serverTime };
+}
+
+/** Where a request's time is measured: from its arrival to its last byte handed to the socket. */
+export function recordServerTimes(app: FastifyInstance): { last(): number } {
+  let last = Number.NaN;
+  app.addHook('onResponse', async (_request, reply) => {
+    last = reply.elapsedTime;
+  });
+  return { last: () => last };
+}
+
+/** A client in a separate process, so that reading megabytes of JSON does not share the server's thread. */
+export function forkHttpClient() {
+  const child = fork(fileURLToPath(new URL('./http-client.mjs', import.meta.url)));
+  let next = 0;
+  const waiting = new Map<number, (answer: { status: number; bytes: number; ms: number; error?: string }) => void>();
+  child.on('message', (answer: { id: number; status: number; bytes: number; ms: number; error?: string }) => {
+    waiting.get(answer.id)?.(answer);
+    waiting.delete(answer.id);
+  });
+  return {
+    get(url: string, headers: Record<string, string>) {
+      const id = ++next;
+      return new Promise<{ status: number; bytes: number; ms: number }>((resolve, reject) => {
+        waiting.set(id, (answer) => (answer.error ? reject(new Error(answer.error)) : resolve(answer)));
+        child.send({ id, url, headers });
+      });
+    },
+    close: () => child.disconnect(),
+  };
+}
+
+/** An API token for the first user with this role in the bench organisation. */
+export async function tokenFor(database: Database, role: string): Promise<Record<string, string>> {
+  const [user] = await database.query<{ id: string; organization_id: string }>('select id, organization_id from users where role = $1 order by created_at, email limit 1', [role]);
+  const { token } = await createApiToken(database.db, { userId: user!.id, organizationId: user!.organization_id }, `bench ${role}`);
+  return { authorization: `Bearer ${token}` };
 }

@@ -13,8 +13,11 @@ export interface CachedOccurrence extends WindowOccurrence {
   readonly uid: number;
   /** The series master's id, or the single entry's: what a change invalidates. */
   readonly family: string;
-  /** Serialised event objects, per presentation variant (busy/detailed, editable, colour). */
-  json?: Map<string, string>;
+  /** What the access policy looks at. */
+  readonly owner: { visibility: string; organizerId: string | null; createdBy: string | null };
+  /** Event objects as UTF-8 JSON per presentation (busy, detailed, editable), in `jsonColor`. */
+  json?: Buffer[];
+  jsonColor?: string;
 }
 
 interface Bucket {
@@ -206,7 +209,11 @@ export class OccurrenceCache {
   }
 
   private item(o: WindowOccurrence): CachedOccurrence {
-    return { ...o, uid: ++this.uids, family: o.row.series_id ?? o.row.id };
+    const { row } = o;
+    return {
+      row, startMs: o.startMs, endMs: o.endMs, localDate: o.localDate, series: o.series, uid: ++this.uids, family: row.series_id ?? row.id,
+      owner: { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by },
+    };
   }
 
   private add(org: OrganisationCache, bucket: Bucket, o: WindowOccurrence): void {

@@ -3,9 +3,9 @@ import type { Actor } from '../auth/actor.js';
 import type { CalendarWithLevel } from '../calendars/repository.js';
 import { expandRows, isSeriesMaster, type WindowOccurrence } from './expand-rows.js';
 import type { CachedOccurrence, OccurrenceCache } from './occurrence-cache.js';
-import { type FeedFilters, findFeedCandidates, findOverriddenOccurrences } from './repository.js';
+import { type FeedFilters, type FeedRow, findFeedCandidates, findOverriddenOccurrences } from './repository.js';
 import type { CalendarQuery } from './schemas.js';
-import { resolveView } from './view.js';
+import { type CalendarView, resolveView } from './view.js';
 
 /** One thing on the calendar in the window, with the calendar (and the actor's access level) it is on. */
 export interface CalendarOccurrence extends WindowOccurrence {
@@ -26,8 +26,8 @@ export interface CollectOptions {
  * to the database's index); otherwise straight from the database. Shared by the range query, the
  * overview and the conflict report.
  */
-export async function collectOccurrences(database: Database, actor: Actor, query: CalendarQuery, options: CollectOptions = {}) {
-  const { filters, calendars } = await resolveView(database, actor, query);
+export async function collectOccurrences(database: Database, actor: Actor, query: CalendarQuery | CalendarView, options: CollectOptions = {}) {
+  const { filters, calendars } = 'filters' in query ? query : await resolveView(database, actor, query);
   const window = { startMs: filters.startMs, endMs: filters.endMs };
   if (calendars.size === 0) return { window, occurrences: [] as CalendarOccurrence[] };
   const cached = options.cache && !filters.q ? await options.cache.occurrencesIn(database, actor.organizationId, window.startMs, window.endMs) : null;
@@ -40,8 +40,8 @@ export async function collectOccurrences(database: Database, actor: Actor, query
   return { window, occurrences };
 }
 
-/** The view's filters applied in memory, exactly as `feedWhere` applies them in SQL. */
-async function filterCached(database: Database, items: CachedOccurrence[], calendars: Map<string, CalendarWithLevel>, f: FeedFilters): Promise<CalendarOccurrence[]> {
+/** The view's filters (all but full-text search) as a predicate on rows, exactly as `feedWhere` applies them in SQL. */
+export async function rowMatcher(database: Database, f: FeedFilters): Promise<(row: FeedRow) => boolean> {
   const set = (values: string[] | undefined) => (values?.length ? new Set(values) : null);
   const modules = set(f.modules);
   const status = set(f.status);
@@ -50,16 +50,22 @@ async function filterCached(database: Database, items: CachedOccurrence[], calen
   const communities = f.communities?.length
     ? new Set((await database.query<{ id: string }>('select id from communities where organization_id = $1 and path && $2::uuid[]', [f.organizationId, f.communities])).map((r) => r.id))
     : null;
+  if (!modules && !status && !priority && !organizers && !communities) return () => true;
+  return (row) =>
+    (!modules || modules.has(row.module)) &&
+    (!status || status.has(row.status)) &&
+    (!priority || priority.has(row.priority)) &&
+    (!organizers || (row.organizer_id !== null && organizers.has(row.organizer_id))) &&
+    (!communities || (row.community_id !== null && communities.has(row.community_id)));
+}
+
+async function filterCached(database: Database, items: CachedOccurrence[], calendars: Map<string, CalendarWithLevel>, f: FeedFilters): Promise<CalendarOccurrence[]> {
+  const matches = await rowMatcher(database, f);
   const out: CalendarOccurrence[] = [];
   for (const item of items) {
     const { row } = item;
     const calendar = calendars.get(row.calendar_id);
-    if (!calendar) continue;
-    if (modules && !modules.has(row.module)) continue;
-    if (status && !status.has(row.status)) continue;
-    if (priority && !priority.has(row.priority)) continue;
-    if (organizers && (row.organizer_id === null || !organizers.has(row.organizer_id))) continue;
-    if (communities && (row.community_id === null || !communities.has(row.community_id))) continue;
+    if (!calendar || !matches(row)) continue;
     out.push({ row, calendar, startMs: item.startMs, endMs: item.endMs, localDate: item.localDate, series: item.series, cached: item });
   }
   return out;

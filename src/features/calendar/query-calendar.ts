@@ -4,7 +4,10 @@ import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { canEditEntry, canSeeEntryDetails } from '../calendars/policy.js';
 import type { OccurrenceCache } from './occurrence-cache.js';
-import { type CalendarOccurrence, collectOccurrences } from './occurrences.js';
+import type { WindowOccurrence } from './expand-rows.js';
+import { type CalendarOccurrence, collectOccurrences, rowMatcher } from './occurrences.js';
+import { resolveView } from './view.js';
+import { jsonArrayChunks } from './json-chunks.js';
 import type { CalendarEvent, CalendarQuery } from './schemas.js';
 
 const DAY_MS = 86_400_000;
@@ -29,7 +32,7 @@ function presentationOf(actor: Actor, occurrence: CalendarOccurrence): Presentat
   return { detailed, canEdit, color: detailed ? calendar.color : BUSY_COLOR };
 }
 
-function presentEvent(occurrence: CalendarOccurrence, { detailed, canEdit, color }: Presentation): CalendarEvent {
+function presentEvent(occurrence: WindowOccurrence, { detailed, canEdit, color }: Presentation): CalendarEvent {
   const { row } = occurrence;
   let start: string;
   let end: string;
@@ -79,31 +82,44 @@ export function eventOf(actor: Actor, occurrence: CalendarOccurrence): CalendarE
 }
 
 /**
- * The range query's response body and its ETag. Occurrences from the cache keep their serialised
- * form per presentation, so a month of a large organisation is joined, not rebuilt; the ETag then
- * hashes what identifies each part instead of megabytes of JSON.
+ * The range query's response body, as chunks to stream, and its ETag. Occurrences from the cache
+ * keep their event object per presentation, already encoded, so a month of a large organisation
+ * is copied out, not rebuilt; the ETag then hashes what identifies each part instead of megabytes
+ * of JSON. Sending in small chunks matters as much: one string of ten megabytes costs more in
+ * fresh memory than the rest of the request.
  */
-export async function calendarFeedBody(database: Database, cache: OccurrenceCache | null, actor: Actor, query: CalendarQuery): Promise<{ body: string; etag: string }> {
-  const { occurrences } = await collectOccurrences(database, actor, query, { cache });
+export async function calendarFeedBody(database: Database, cache: OccurrenceCache | null, actor: Actor, query: CalendarQuery): Promise<{ chunks: Iterable<Buffer>; etag: string }> {
+  const view = await resolveView(database, actor, query);
+  const { filters, calendars } = view;
+  const items = cache && !filters.q && calendars.size > 0 ? await cache.occurrencesIn(database, actor.organizationId, filters.startMs, filters.endMs) : null;
   const hash = createHash('sha1');
-  const parts = new Array<string>(occurrences.length);
-  for (let i = 0; i < occurrences.length; i++) {
-    const occurrence = occurrences[i]!;
-    const presentation = presentationOf(actor, occurrence);
-    const cached = occurrence.cached;
-    if (!cached) {
-      parts[i] = JSON.stringify(presentEvent(occurrence, presentation));
-      hash.update(parts[i]!);
-      continue;
-    }
-    const key = `${presentation.detailed ? 'd' : 'b'}${presentation.canEdit ? 'e' : 'r'}${presentation.color}`;
-    cached.json ??= new Map();
-    let text = cached.json.get(key);
-    if (text === undefined) cached.json.set(key, (text = JSON.stringify(presentEvent(occurrence, presentation))));
-    parts[i] = text;
-    hash.update(`${cached.uid}${key};`);
+  if (!items) {
+    const { occurrences } = await collectOccurrences(database, actor, view);
+    const parts = occurrences.map((o) => Buffer.from(JSON.stringify(presentEvent(o, presentationOf(actor, o)))));
+    for (const part of parts) hash.update(part);
+    return { chunks: jsonArrayChunks(parts), etag: `W/"${hash.digest('base64url')}"` };
   }
-  return { body: `[${parts.join(',')}]`, etag: `W/"${hash.digest('base64url')}"` };
+  const matches = await rowMatcher(database, filters);
+  const parts: Buffer[] = [];
+  const identities = new Float64Array(items.length);
+  for (const item of items) {
+    const calendar = calendars.get(item.row.calendar_id);
+    if (!calendar || !matches(item.row)) continue;
+    const detailed = canSeeEntryDetails(actor, calendar.level, item.owner);
+    const canEdit = detailed && canEditEntry(actor, calendar.level, item.owner);
+    const variant = detailed ? (canEdit ? 2 : 1) : 0;
+    if (item.jsonColor !== calendar.color || !item.json) {
+      item.json = [];
+      item.jsonColor = calendar.color;
+    }
+    const encoded = (item.json[variant] ??= Buffer.from(JSON.stringify(presentEvent(item, { detailed, canEdit, color: detailed ? calendar.color : BUSY_COLOR }))));
+    identities[parts.length] = item.uid * 4 + variant;
+    parts.push(encoded);
+  }
+  // Colours are in the events: a calendar recoloured changes the ETag even where the items did not.
+  for (const calendar of calendars.values()) hash.update(`${calendar.id}${calendar.color};`);
+  hash.update(identities.subarray(0, parts.length));
+  return { chunks: jsonArrayChunks(parts), etag: `W/"${hash.digest('base64url')}"` };
 }
 
 /** The range query behind the calendar views: event objects for [start, end), filtered by what the actor may see. */

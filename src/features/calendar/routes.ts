@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
@@ -17,10 +18,10 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.array(CalendarEventSchema), 304: z.null() },
     },
   }, async (request, reply) => {
-    const { body, etag } = await calendarFeedBody(database, app.ctx.occurrenceCache, requireActor(request), request.query);
+    const { chunks, etag } = await calendarFeedBody(database, app.ctx.occurrenceCache, requireActor(request), request.query);
     void reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
-    return reply.type('application/json; charset=utf-8').send(body as never);
+    return reply.type('application/json; charset=utf-8').send(Readable.from(chunks) as never);
   });
 
   app.get('/api/v1/calendar/overview', {
