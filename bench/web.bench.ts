@@ -9,9 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Report } from './run.js';
+import { monthRenderBench } from './web-render.js';
 
 interface ManifestChunk {
   file: string;
+  name?: string;
   isEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
@@ -55,4 +57,7 @@ export default async function webBench(report: Report): Promise<void> {
   report('web.css_gzip_until_calendar_usable', css(usableKeys) / 1024, 'KiB');
   report('web.js_gzip_sign_in_page', js(signInKeys) / 1024, 'KiB');
   report('web.js_gzip_budget', 350, 'KiB');
+  const timeline = Object.keys(manifest).find((k) => k.endsWith('TimelineView.tsx'));
+  if (timeline) report('web.js_gzip_timeline_chunk_lazy', js(new Set([timeline])) / 1024, 'KiB');
+  await monthRenderBench(report);
 }

@@ -12,6 +12,7 @@ import { authRoutes } from '../features/auth/routes.js';
 import { OccurrenceCache } from '../features/calendar/occurrence-cache.js';
 import { calendarFeedRoutes } from '../features/calendar/routes.js';
 import { calendarRoutes } from '../features/calendars/routes.js';
+import { demoRoutes } from '../features/demo/routes.js';
 import { communityRoutes } from '../features/communities/routes.js';
 import { holidayRoutes } from '../features/holidays/routes.js';
 import { sourceRoutes } from '../features/integration/routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(attendanceRoutes);
   await app.register(sourceRoutes);
   await app.register(presetRoutes);
+  await app.register(demoRoutes);
   await registerWebApp(app, {});
   return app;
 }

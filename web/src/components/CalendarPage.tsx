@@ -18,6 +18,7 @@ import { DEFAULT_VIEW, NARROW_DEFAULT_VIEW, isKnownView } from '../views';
 import { CalendarView } from './CalendarView';
 import { ChangeNotice } from './ChangeNotice';
 import { CreateDialog } from './CreateDialog';
+import { EmptyGuide } from './EmptyGuide';
 import { EntryDialog } from './EntryDialog';
 import { ExportMenu } from './ExportMenu';
 import { FilterPanel } from './FilterPanel';
@@ -111,6 +112,11 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
     });
   }
 
+  function newEntryNow() {
+    const start = nextWholeHour(displayZone);
+    openCreate({ allDay: false, start, end: addMinutesToWall(start, 60) });
+  }
+
   const onSelect = (info: DateSelectInfo) => openCreate(rangeToForm(info.startStr, info.endStr, info.allDay, displayZone));
   const onEventClick = (info: EventClickInfo) => {
     info.jsEvent.preventDefault();
@@ -140,10 +146,7 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
   useShortcuts((action: ShortcutAction) => {
     const api = calRef.current?.getApi();
     switch (action.type) {
-      case 'new': {
-        const start = nextWholeHour(displayZone);
-        return openCreate({ allDay: false, start, end: addMinutesToWall(start, 60) });
-      }
+      case 'new': return newEntryNow();
       case 'today': return api?.today();
       case 'prev': return api?.prev();
       case 'next': return api?.next();
@@ -168,10 +171,7 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
           Filters{active > 0 ? ` (${active})` : ''}
         </button>
         <SearchBox value={loc.filters.q} onCommit={commitSearch} inputRef={searchRef} />
-        <button type="button" className="primary new-button" onClick={() => {
-          const start = nextWholeHour(displayZone);
-          openCreate({ allDay: false, start, end: addMinutesToWall(start, 60) });
-        }} aria-keyshortcuts="n">New<span className="visually-hidden"> entry</span></button>
+        <button type="button" className="primary new-button" onClick={newEntryNow} aria-keyshortcuts="n">New<span className="visually-hidden"> entry</span></button>
         <button type="button" className="view-switch" aria-pressed={timeline} onClick={toggleTimeline}>Timeline</button>
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setDialog({ type: 'help' })}>?</button>
         <ExportMenu range={range} filters={loc.filters} timeZone={displayZone} />
@@ -190,6 +190,8 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
               {problem} <button type="button" className="link-button" onClick={() => { setProblem(null); refetch(); }}>Retry</button>
             </p>
           )}
+          <EmptyGuide isAdmin={user.role === 'admin'} onNewEntry={newEntryNow}
+            onChanged={() => { listCalendars().then(setCalendars, onFailure); refetch(); }} />
           {timeline ? (
             <Suspense fallback={<p role="status">Loading the timeline…</p>}>
               <TimelineView filters={loc.filters} modules={modules} timeZone={displayZone} initialDate={loc.date ?? undefined} onFeedError={onFailure} onRange={setRange}
