@@ -4,6 +4,7 @@ import { bootstrap } from '../setup/bootstrap.js';
 import { type DemoEntryRow, generateEntries } from './generate-entries.js';
 import { BARANGAY_NAMES, DEMO_PROVINCES, DEMO_REGION, FIRST_NAMES, LAST_NAMES, UNITS } from './places.js';
 import { seededRandom } from './random.js';
+import { loadDemoResources } from './resources.js';
 
 export const DEMO_PASSWORD = 'kalendaryo-demo';
 const DEMO_DOMAIN = 'demo.kalendaryo.local';
@@ -107,5 +108,6 @@ export async function loadDemo(database: Database, options: { size: DemoSize; no
     series += batch.filter((r) => r.rrule).length;
     options.onProgress?.(entries);
   }
+  await loadDemoResources(database, organizationId, admin!.id, now);
   return { alreadyLoaded: false, createdAdmin, staff: staff.length, communities: communities.length, entries, series };
 }
