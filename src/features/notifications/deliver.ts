@@ -83,7 +83,8 @@ export async function deliverNotification(deps: DeliveryDeps, row: ClaimedNotifi
     payload: row.payload,
     recipientName: recipient.name,
     timeZone: recipient.timeZone,
-    rsvpUrl: deps.rsvpUrl?.(row) ?? null,
+    // Attendance signs the participant's reply link (rsvpLink) when it invites them.
+    rsvpUrl: deps.rsvpUrl?.(row) ?? (typeof row.payload.rsvpUrl === 'string' ? row.payload.rsvpUrl : null),
     entryUrl: entry ? `${publicUrlOf(deps.config)}/?entry=${entry.id}` : publicUrlOf(deps.config),
     ...(digest ? { digest } : {}),
   });

@@ -141,6 +141,48 @@ describe('invitations and cancellations carry iTIP', () => {
   });
 });
 
+describe('an invitation through attendance, answered by link and by iTIP REPLY', () => {
+  it('mails the signed RSVP link and the REQUEST; the link answers, and a REPLY from the mail client updates the RSVP', async () => {
+    const start = new Date(clock.getTime() + 70 * 3600_000);
+    const entry = await createEntry(staff, start, 60, { title: 'Health mission planning' });
+    const added = await t.as(staff, { method: 'POST', url: `/api/v1/entries/${entry.id}/participants`, payload: { name: 'Amina Guest', email: 'amina@example.org' } });
+    expect(added.statusCode, added.body).toBe(201);
+    const count = sink.mails.length;
+    clock = new Date(Math.max(clock.getTime(), Date.now() + 1000));
+    await worker.drain();
+    const invitation = (await sink.waitFor(count + 1)).slice(count).find((m) => m.to.includes('amina@example.org'))!;
+    expect(invitation.subject).toBe('Invitation: Health mission planning');
+    const { mail, ics } = await calendarPart(invitation.raw!);
+    expect(new ICAL.Component(ICAL.parse(ics!)).getFirstPropertyValue('method')).toBe('REQUEST');
+    const link = /https:\/\/kalendaryo\.example\.org\/rsvp\?token=[\w.-]+/.exec(mail.text!)![0];
+    expect(mail.html).toContain(link);
+    // Follow the link: the page, then the answer it posts.
+    const token = new URL(link).searchParams.get('token')!;
+    const page = await t.app.inject({ method: 'GET', url: `/rsvp?token=${encodeURIComponent(token)}` });
+    expect(page.statusCode).toBe(200);
+    const answered = await t.app.inject({ method: 'POST', url: '/api/v1/rsvp', payload: { token, response: 'going' } });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const rsvpOf = async () => ((await t.as(staff, { method: 'GET', url: `/api/v1/entries/${entry.id}/participants` })).json().participants as { email: string; rsvp: string }[]).find((p) => p.email === 'amina@example.org')!.rsvp;
+    expect(await rsvpOf()).toBe('going');
+
+    // The mail client's Decline: an iTIP REPLY the mail gateway posts with an admin token.
+    const uid = new ICAL.Component(ICAL.parse(ics!)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('uid');
+    const reply = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Mail client//EN', 'METHOD:REPLY', 'BEGIN:VEVENT', `UID:${String(uid)}`, 'DTSTAMP:20260101T000000Z',
+      'ATTENDEE;PARTSTAT=DECLINED;CN=Amina Guest:mailto:Amina@example.org', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const admin = await t.login(t.admin.email, t.admin.password);
+    const posted = await t.as(admin, { method: 'POST', url: '/api/v1/itip/reply', payload: { ics: reply } });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(posted.json()).toEqual({ entryId: entry.id, email: 'amina@example.org', response: 'declined' });
+    expect(await rsvpOf()).toBe('declined');
+    const stranger = await t.as(admin, { method: 'POST', url: '/api/v1/itip/reply', payload: { ics: reply.replace('Amina@example.org', 'nobody@example.org') } });
+    expect(stranger.statusCode).toBe(404);
+    const notReply = await t.as(admin, { method: 'POST', url: '/api/v1/itip/reply', payload: { ics: reply.replace('METHOD:REPLY', 'METHOD:REQUEST') } });
+    expect(notReply.statusCode).toBe(400);
+    expect(notReply.json().errors[0].field).toBe('ics');
+    expect((await t.as(staff, { method: 'POST', url: '/api/v1/itip/reply', payload: { ics: reply } })).statusCode).toBe(403);
+  });
+});
+
 describe('failures and quiet hours', () => {
   it('retries with backoff, then leaves the notification failed and visible to admins', async () => {
     const { database, config } = t.app.ctx;

@@ -1,7 +1,5 @@
+import { recordRsvpByEmail } from '../attendance/record-rsvp.js';
 import type { RecordRsvpByEmail } from './itip-reply.js';
 
-/**
- * Attendance owns RSVPs (recordRsvpByEmail, src/features/attendance); until that feature is in
- * the tree an inbound reply finds no participant.
- */
-export const recordRsvpForReply: RecordRsvpByEmail = async () => false;
+/** Attendance owns RSVPs: an inbound iTIP reply is recorded through its contract. */
+export const recordRsvpForReply: RecordRsvpByEmail = (tx, input) => recordRsvpByEmail(tx, input);
