@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
+import { entries } from '../../db/schema/index.js';
 import { badRequest, notFound } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -48,10 +50,10 @@ export function parseItipReply(text: string): ParsedReply {
 export async function applyItipReply(database: Database, actor: Actor, text: string, recordRsvp: RecordRsvpByEmail): Promise<ParsedReply & { entryId: string }> {
   const reply = parseItipReply(text);
   return database.db.transaction(async (tx) => {
-    const [entry] = await database.query<{ id: string }>(
-      'select id from entries where organization_id = $1 and uid = $2 and recurrence_id is null and deleted_at is null',
-      [actor.organizationId, reply.uid],
-    );
+    // Through tx: on the embedded database a query beside the open transaction would wait for it forever.
+    const [entry] = await tx.select({ id: entries.id }).from(entries).where(and(
+      eq(entries.organizationId, actor.organizationId), eq(entries.uid, reply.uid), isNull(entries.recurrenceId), isNull(entries.deletedAt),
+    ));
     if (!entry) throw notFound('Entry');
     const recorded = await recordRsvp(tx, { organizationId: actor.organizationId, entryId: entry.id, email: reply.email, response: reply.response, occurrenceAt: reply.occurrenceAt });
     if (!recorded) throw notFound('Participant');
