@@ -12,6 +12,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { entries } from '../../db/schema/entries.js';
 import { invalidField, notFound, preconditionFailed, Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
+import { carryBookingsToSplitSeries, releaseBookingsOfRemovedOccurrences } from '../resources/series-bookings.js';
 import { createEntry } from './create-entry.js';
 import type { EntryRow } from './repository.js';
 import type { EntryCreate, EntryPatch } from './schemas.js';
@@ -85,6 +86,7 @@ async function setRecurrence(db: DbOrTx, master: EntryRow, input: RecurrenceInpu
   const [row] = await db.update(entries)
     .set({ ...times, rdate, exdate, version: master.version + 1, sequence: master.sequence + 1, updatedAt: new Date() })
     .where(eq(entries.id, master.id)).returning();
+  await releaseBookingsOfRemovedOccurrences(db, row!);
   return row!;
 }
 
@@ -139,6 +141,7 @@ export async function editOccurrence(deps: { db: Db }, actor: Actor, masterId: s
         .set(keptText.has(o.recurrenceId!) ? { seriesId: created.id, uid: created.uid } : { deletedAt: new Date() })
         .where(eq(entries.id, o.id));
     }
+    await carryBookingsToSplitSeries(db, master, created, instant);
     let series: EntryRow | null = null;
     if (split.before.isEmpty) await db.update(entries).set({ deletedAt: new Date(), version: master.version + 1 }).where(eq(entries.id, master.id));
     else series = await setRecurrence(db, master, split.before);

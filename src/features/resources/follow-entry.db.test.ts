@@ -69,4 +69,21 @@ describe('bookings follow their entry', () => {
     expect((await bookingOf(series.bookings[0].id)).start).toBe(at('09:00', '2027-03-01'));
     expect((await ctx.t.as(ctx.staff, { method: 'GET', url: `/api/v1/entries/${weekly.id}` })).json().start).toBe(at('09:00', '2027-03-01'));
   });
+
+  it('"this and following" carries the later bookings to the new series; a shorter rule frees the ones it drops', async () => {
+    const room = await ctx.steps.resource(ctx.keeper);
+    const weekly = await ctx.steps.entry(ctx.staff, { start: at('09:00', '2027-04-05'), end: at('10:00', '2027-04-05'), rrule: 'FREQ=WEEKLY;COUNT=4' });
+    const { bookings } = (await ctx.steps.book(ctx.staff, { resourceId: room.id, entryId: weekly.id, until: '2027-12-31T00:00:00+08:00' })).json();
+    expect(bookings).toHaveLength(4);
+    const split = await ctx.t.as(ctx.staff, { method: 'PATCH', url: `/api/v1/entries/${weekly.id}/occurrences/2027-04-19T09:00:00?scope=following`, payload: { start: at('14:00', '2027-04-19'), end: at('15:00', '2027-04-19') } });
+    expect(split.statusCode, split.body).toBe(200);
+    const created = split.json().entry.id;
+    expect(await bookingOf(bookings[1].id)).toMatchObject({ entryId: weekly.id, start: at('09:00', '2027-04-12') });
+    expect(await bookingOf(bookings[2].id)).toMatchObject({ entryId: created, recurrenceId: '2027-04-19T14:00:00', start: at('14:00', '2027-04-19'), status: 'approved' });
+    expect(await bookingOf(bookings[3].id)).toMatchObject({ entryId: created, start: at('14:00', '2027-04-26') });
+    const shorter = await ctx.t.as(ctx.staff, { method: 'PATCH', url: `/api/v1/entries/${created}`, payload: { rrule: 'FREQ=WEEKLY;COUNT=1' } });
+    expect(shorter.statusCode, shorter.body).toBe(200);
+    expect((await bookingOf(bookings[2].id)).status).toBe('approved');
+    expect((await bookingOf(bookings[3].id)).status).toBe('cancelled');
+  });
 });
