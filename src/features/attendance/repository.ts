@@ -53,6 +53,9 @@ export async function listParticipants(db: DbOrTx, organizationId: string, entry
  * caller's transaction, so the counts on the event can never drift from the rows they count.
  */
 export async function refreshOccurrenceCounts(tx: DbOrTx, organizationId: string, entryId: string, occurrence: AttendanceOccurrence): Promise<void> {
+  // One recount at a time per occurrence, and the count runs after the lock (a new snapshot under
+  // READ COMMITTED): whichever transaction recounts last sees the rows of all that committed.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`attendance|${organizationId}|${entryId}|${occurrence.key}`}))`);
   await tx.execute(sql`
     insert into attendance_occurrences (organization_id, entry_id, occurrence_key, occurrence_at, invited, going, maybe, declined, attended, walk_ins, updated_at)
     select ${organizationId}::uuid, ${entryId}::uuid, ${occurrence.key}, ${occurrence.at.toISOString()}::timestamptz,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { addParticipant } from './add-participant.js';
+import { checkInRoutes } from './check-in-routes.js';
 import { answerOwnRsvp, answerRsvpByLink, describeRsvpLink } from './answer-rsvp.js';
 import { listEntryParticipants } from './list-participants.js';
 import { presentParticipant } from './presenter.js';
@@ -70,4 +71,5 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ fields: await defineReportFields(deps, requireActor(request), request.body.fields) }));
 
   registerRsvpPage(app);
+  await app.register(checkInRoutes);
 };

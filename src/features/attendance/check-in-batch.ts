@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { dedupeScans } from '../../core/attendance/dedupe-scans.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../auth/actor.js';
+import { refreshOccurrenceCounts, selectRows } from './repository.js';
+import { type ResolvedScan, resolveScans, type ScanInput } from './resolve-scans.js';
+
+export type ScanStatus = 'applied' | 'duplicate' | 'refused';
+
+export interface ScanResult {
+  index: number;
+  idempotencyKey: string;
+  status: ScanStatus;
+  /** The key was seen before (an earlier batch, or earlier in this one): this is that scan's result. */
+  resent: boolean;
+  reason: string | null;
+  message: string;
+  entryId: string | null;
+  recurrenceId: string | null;
+  participantId: string | null;
+  attendance: { status: string; checkedInAt: string | null; checkedOutAt: string | null; method: string } | null;
+}
+
+interface StoredScan { idempotency_key: string; actor_id: string; entry_id: string | null; occurrence_key: string | null; participant_id: string | null; outcome: string; reason: string | null }
+interface RecordRow { participant_id: string; occurrence_key: string; status: string; checked_in_at: Date | string | null; checked_out_at: Date | string | null; method: string; inserted?: boolean; prior?: string | null }
+
+const MESSAGES: Record<string, string> = {
+  applied_check_in: 'Checked in.',
+  applied_check_out: 'Checked out.',
+  duplicate_check_in: 'Already checked in: the earliest check-in is kept.',
+  duplicate_check_out: 'Already checked out: the latest check-out is kept.',
+  key_in_use: 'This idempotency key was used by someone else; send a new one.',
+};
+
+const compareSubjects = (a: ResolvedScan, b: ResolvedScan): number => {
+  const x = `${a.participantId}|${a.occurrence!.key}`;
+  const y = `${b.participantId}|${b.occurrence!.key}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+const subjectOf = (participantId: string | null, key: string | null) => `${participantId}|${key}`;
+
+/**
+ * The offline-safe check-in (docs/attendance.md): every scan is recorded under its idempotency key
+ * (a key sent again is answered from the record, changing nothing), and per person and occurrence
+ * one check-in exists (primary key), keeping the earliest time whatever order scans arrive in. Under
+ * concurrency the keys decide: the loser of a race sees the winner's row and reports a duplicate.
+ */
+export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: () => Date }, actor: Actor, deviceId: string | null, scans: readonly ScanInput[]) {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const resolved = await resolveScans(tx, actor, deps.signingKey, scans, now);
+    const verdicts = dedupeScans(resolved.map((r) => ({
+      idempotencyKey: r.input.idempotencyKey, action: r.action, clientTimeMs: r.clientTime.getTime(),
+      subject: r.refusal ? null : subjectOf(r.participantId, r.occurrence!.key),
+    })));
+    const firsts = resolved.map((r, i) => ({ r, i })).filter(({ i }) => verdicts[i]!.kind !== 'repeat');
+    const inserted = new Set((await selectRows<{ k: string }>(tx, sql`
+      insert into attendance_scans (organization_id, idempotency_key, actor_id, device_id, entry_id, occurrence_key, participant_id, action, method, client_time, received_at, outcome, reason)
+      select ${actor.organizationId}::uuid, s.k, ${actor.userId}::uuid, ${deviceId}, s.e::uuid, s.o, s.p::uuid, s.a, s.m, s.t::timestamptz, ${now.toISOString()}::timestamptz, s.out, s.reason
+      from jsonb_to_recordset(${JSON.stringify(firsts.map(({ r, i }) => ({
+        k: r.input.idempotencyKey, e: r.entry?.id ?? null, o: r.occurrence?.key ?? null, p: r.participantId, a: r.action, m: r.method.slice(0, 10),
+        t: r.clientTime.toISOString(), out: verdicts[i]!.kind === 'refused' ? 'refused' : verdicts[i]!.kind === 'duplicate' ? 'duplicate' : 'pending', reason: r.refusal?.reason ?? null,
+      })))}::jsonb) as s(k text, e text, o text, p text, a text, m text, t text, out text, reason text)
+      on conflict (organization_id, idempotency_key) do nothing
+      returning idempotency_key as k`)).map((row) => row.k));
+    const resentKeys = firsts.filter(({ r }) => !inserted.has(r.input.idempotencyKey)).map(({ r }) => r.input.idempotencyKey);
+    const stored = new Map((resentKeys.length ? await selectRows<StoredScan>(tx, sql`
+      select idempotency_key, actor_id, entry_id, occurrence_key, participant_id, outcome, reason from attendance_scans
+      where organization_id = ${actor.organizationId}::uuid and idempotency_key in (select jsonb_array_elements_text(${JSON.stringify(resentKeys)}::jsonb))`) : []).map((s) => [s.idempotency_key, s]));
+
+    const winners = firsts.filter(({ r, i }) => inserted.has(r.input.idempotencyKey) && verdicts[i]!.kind === 'apply');
+    const applied = await applyWinners(tx, actor, winners.map(({ r }) => r));
+    const outcomes = new Map(winners.map(({ r }) => {
+      const row = applied.get(`${r.action}|${subjectOf(r.participantId, r.occurrence!.key)}`)!;
+      // prior is null when a concurrent batch inserted the row after this statement's snapshot: that one counted.
+      const isNew = row.inserted || (r.action === 'check_in' ? row.prior === 'absent' : row.prior != null && row.prior !== 'checked_out');
+      return [r.input.idempotencyKey, isNew ? 'applied' : 'duplicate'] as const;
+    }));
+    if (outcomes.size) {
+      await tx.execute(sql`
+        update attendance_scans s set outcome = v.out from jsonb_to_recordset(${JSON.stringify([...outcomes].map(([k, out]) => ({ k, out })))}::jsonb) as v(k text, out text)
+        where s.organization_id = ${actor.organizationId}::uuid and s.idempotency_key = v.k`);
+    }
+    const touched = new Map<string, { entryId: string; occurrence: { key: string; at: Date } }>();
+    for (const { r } of winners) touched.set(`${r.entry!.id}|${r.occurrence!.key}`, { entryId: r.entry!.id, occurrence: r.occurrence! });
+    for (const t of [...touched.values()].sort((a, b) => (a.entryId + a.occurrence.key < b.entryId + b.occurrence.key ? -1 : 1))) await refreshOccurrenceCounts(tx, actor.organizationId, t.entryId, t.occurrence);
+
+    const records = await currentRecords(tx, actor.organizationId, [
+      ...firsts.filter(({ r }) => !r.refusal).map(({ r }) => ({ p: r.participantId!, o: r.occurrence!.key })),
+      ...[...stored.values()].filter((s) => s.participant_id && s.occurrence_key !== null).map((s) => ({ p: s.participant_id!, o: s.occurrence_key! })),
+    ]);
+    const results: ScanResult[] = [];
+    resolved.forEach((r, index) => {
+      const verdict = verdicts[index]!;
+      const original = stored.get(r.input.idempotencyKey);
+      if (verdict.kind === 'repeat') results.push({ ...results[verdict.of]!, index, resent: true });
+      else if (original) results.push(describeStored(index, r, original, records, actor));
+      else {
+        const status: ScanStatus = r.refusal ? 'refused' : verdict.kind === 'duplicate' ? 'duplicate' : outcomes.get(r.input.idempotencyKey)!;
+        results.push(describe(index, r, status, records));
+      }
+    });
+    const count = (status: ScanStatus) => results.filter((x) => !x.resent && x.status === status).length;
+    return { results, summary: { received: results.length, applied: count('applied'), duplicates: count('duplicate'), resent: results.filter((x) => x.resent).length, refused: count('refused') } };
+  });
+}
+
+function describe(index: number, r: ResolvedScan, status: ScanStatus, records: Map<string, RecordRow>): ScanResult {
+  const record = status === 'refused' ? undefined : records.get(subjectOf(r.participantId, r.occurrence!.key));
+  return {
+    index,
+    idempotencyKey: r.input.idempotencyKey,
+    status,
+    resent: false,
+    reason: r.refusal?.reason ?? null,
+    message: r.refusal ? r.refusal.message : MESSAGES[`${status}_${r.action}`]!,
+    entryId: r.entry?.id ?? null,
+    recurrenceId: r.occurrence?.key || null,
+    participantId: r.participantId,
+    attendance: record ? presentRecord(record) : null,
+  };
+}
+
+/** A key seen in an earlier batch: its first result again, with the attendance as it is now. */
+function describeStored(index: number, r: ResolvedScan, original: StoredScan, records: Map<string, RecordRow>, actor: Actor): ScanResult {
+  const base = { index, idempotencyKey: r.input.idempotencyKey, resent: true };
+  if (original.actor_id !== actor.userId) {
+    return { ...base, status: 'refused', reason: 'key_in_use', message: MESSAGES.key_in_use!, entryId: null, recurrenceId: null, participantId: null, attendance: null };
+  }
+  const status = original.outcome as ScanStatus;
+  const record = status === 'refused' ? undefined : records.get(subjectOf(original.participant_id, original.occurrence_key));
+  return {
+    ...base,
+    status,
+    reason: original.reason,
+    message: status === 'refused' ? `Refused when first sent (${original.reason}).` : MESSAGES[`${status}_${r.action}`]!,
+    entryId: original.entry_id,
+    recurrenceId: original.occurrence_key || null,
+    participantId: original.participant_id,
+    attendance: record ? presentRecord(record) : null,
+  };
+}
+
+const presentRecord = (record: RecordRow) => ({ status: record.status, checkedInAt: iso(record.checked_in_at), checkedOutAt: iso(record.checked_out_at), method: record.method });
+
+/** One upsert per action for the whole batch; earliest check-in and latest check-out win (least/greatest). */
+async function applyWinners(tx: DbOrTx, actor: Actor, winners: ResolvedScan[]): Promise<Map<string, RecordRow>> {
+  const result = new Map<string, RecordRow>();
+  for (const action of ['check_in', 'check_out'] as const) {
+    // Rows are locked in one order by every batch, so two batches never wait on each other in a circle.
+    const group = winners.filter((w) => w.action === action).sort((a, b) => compareSubjects(a, b));
+    if (group.length === 0) continue;
+    const rows = JSON.stringify(group.map((w) => ({ p: w.participantId, o: w.occurrence!.key, e: w.entry!.id, t: w.clientTime.toISOString(), m: w.method })));
+    const isIn = action === 'check_in';
+    const upserted = await selectRows<RecordRow>(tx, sql`
+      -- prior reads the statement's snapshot: the rows as they were before this upsert (no FOR UPDATE:
+      -- a row this same statement changes would be skipped by the lock).
+      with v as (select * from jsonb_to_recordset(${rows}::jsonb) as v(p uuid, o text, e uuid, t timestamptz, m text)),
+      prior as (
+        select a.participant_id, a.occurrence_key, a.status from attendance_records a join v on a.participant_id = v.p and a.occurrence_key = v.o
+        where a.organization_id = ${actor.organizationId}::uuid
+      ),
+      up as (
+        insert into attendance_records as a (organization_id, participant_id, occurrence_key, entry_id, status, checked_in_at, checked_out_at, method, recorded_by, updated_at)
+        select ${actor.organizationId}::uuid, v.p, v.o, v.e, ${isIn ? 'checked_in' : 'checked_out'}, ${isIn ? sql`v.t` : sql`null`}, ${isIn ? sql`null` : sql`v.t`}, v.m, ${actor.userId}::uuid, now() from v
+        on conflict (organization_id, participant_id, occurrence_key) do update set
+          ${isIn
+            ? sql.raw(`checked_in_at = least(coalesce(a.checked_in_at, excluded.checked_in_at), excluded.checked_in_at),
+               status = case when a.status = 'absent' then 'checked_in' else a.status end,
+               method = case when a.checked_in_at is null or excluded.checked_in_at < a.checked_in_at then excluded.method else a.method end`)
+            : sql.raw(`checked_out_at = greatest(coalesce(a.checked_out_at, excluded.checked_out_at), excluded.checked_out_at), status = 'checked_out'`)},
+          updated_at = now()
+        returning a.participant_id, a.occurrence_key, a.status, a.checked_in_at, a.checked_out_at, a.method, (xmax = 0) as inserted
+      )
+      select up.*, prior.status as prior from up left join prior on prior.participant_id = up.participant_id and prior.occurrence_key = up.occurrence_key`);
+    for (const row of upserted) result.set(`${action}|${subjectOf(row.participant_id, row.occurrence_key)}`, row);
+  }
+  return result;
+}
+
+async function currentRecords(tx: DbOrTx, organizationId: string, subjects: { p: string; o: string }[]): Promise<Map<string, RecordRow>> {
+  if (subjects.length === 0) return new Map();
+  const rows = await selectRows<RecordRow>(tx, sql`
+    select a.participant_id, a.occurrence_key, a.status, a.checked_in_at, a.checked_out_at, a.method
+    from attendance_records a join jsonb_to_recordset(${JSON.stringify(subjects)}::jsonb) as v(p uuid, o text) on a.participant_id = v.p and a.occurrence_key = v.o
+    where a.organization_id = ${organizationId}::uuid`);
+  return new Map(rows.map((r) => [subjectOf(r.participant_id, r.occurrence_key), r]));
+}
