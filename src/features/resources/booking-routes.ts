@@ -88,16 +88,16 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/v1/bookings/:id/cancel', {
-    schema: { tags, summary: 'Cancel a booking (its requester, or a resource manager)', params: IdParamsSchema, body: ReasonSchema, response: { 200: BookingSchema } },
+    schema: { tags, summary: 'Cancel a booking (its requester, or a resource manager)', params: IdParamsSchema, body: ReasonSchema.nullish(), response: { 200: BookingSchema } },
   }, async (request) => {
     const actor = requireActor(request);
-    return presentResult(actor, await cancelBooking({ db }, actor, request.params.id, request.body.reason));
+    return presentResult(actor, await cancelBooking({ db }, actor, request.params.id, request.body?.reason ?? null));
   });
 
   app.post('/api/v1/bookings/:id/reopen', {
-    schema: { tags, summary: 'Ask again for a cancelled booking (or reconsider a rejected one): only if the resource is still free', params: IdParamsSchema, body: ReasonSchema, response: { 200: BookingSchema } },
+    schema: { tags, summary: 'Ask again for a cancelled booking (or reconsider a rejected one): only if the resource is still free', params: IdParamsSchema, body: ReasonSchema.nullish(), response: { 200: BookingSchema } },
   }, async (request) => {
     const actor = requireActor(request);
-    return presentResult(actor, await reopenBooking({ db }, actor, request.params.id, request.body.reason));
+    return presentResult(actor, await reopenBooking({ db }, actor, request.params.id, request.body?.reason ?? null));
   });
 };

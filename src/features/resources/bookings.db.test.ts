@@ -109,7 +109,8 @@ describe('booking', () => {
     const reopen = await ctx.t.as(ctx.staff, { method: 'POST', url: `/api/v1/bookings/${first.id}/reopen`, payload: {} });
     expect(reopen.statusCode).toBe(409);
     expect(reopen.json().conflictingBookingId).toBe(second.id);
-    expect((await ctx.t.as(ctx.colleague, { method: 'POST', url: `/api/v1/bookings/${second.id}/cancel`, payload: {} })).statusCode).toBe(200);
+    // no body at all is fine too: the reason is optional
+    expect((await ctx.t.as(ctx.colleague, { method: 'POST', url: `/api/v1/bookings/${second.id}/cancel` })).statusCode).toBe(200);
     const reopened = await ctx.t.as(ctx.staff, { method: 'POST', url: `/api/v1/bookings/${first.id}/reopen`, payload: {} });
     expect(reopened.json()).toMatchObject({ status: 'approved' });
     const rejected = await ctx.t.as(ctx.keeper, { method: 'POST', url: `/api/v1/bookings/${first.id}/decision`, payload: { action: 'reject', reason: 'Room closed' } });
