@@ -9,13 +9,14 @@ import { createEmailChannel } from '../features/notifications/email-channel.js';
 import { createInAppChannel } from '../features/notifications/in-app-channel.js';
 import type { LiveBus } from '../features/notifications/live.js';
 import { type ClaimedNotification, type Outcome, recordOutcome } from '../features/notifications/outbox-repository.js';
+import { planChangeNotices } from '../features/notifications/plan-changes.js';
 import { planDigests } from '../features/notifications/plan-digests.js';
 import { planReminders } from '../features/notifications/plan-reminders.js';
 import { createPushChannel } from '../features/notifications/push-channel.js';
 import { createSmsChannel } from '../features/notifications/sms-channel.js';
 import { defineJob, type JobDefinition } from './registry.js';
 
-export const JOB_NAMES = ['notifications.deliver', 'notifications.plan-reminders', 'notifications.plan-digests'] as const;
+export const JOB_NAMES = ['notifications.deliver', 'notifications.plan-reminders', 'notifications.plan-changes', 'notifications.plan-digests'] as const;
 
 export const DeliverPayloadSchema = z.looseObject({ id: z.uuid(), channel: z.enum(NOTIFICATION_CHANNELS), type: z.enum(NOTIFICATION_TYPES) });
 
@@ -56,6 +57,7 @@ export function notificationJobs(deps: NotificationJobDeps, channels: ChannelSen
       },
     }),
     defineJob({ name: 'notifications.plan-reminders', payload: z.object({}), everyMs: 60_000, handler: (_p, ctx) => planReminders(deps.database, ctx.now()) }),
+    defineJob({ name: 'notifications.plan-changes', payload: z.object({}), everyMs: 60_000, handler: (_p, ctx) => planChangeNotices(deps.database, ctx.now()) }),
     defineJob({ name: 'notifications.plan-digests', payload: z.object({}), everyMs: 5 * 60_000, handler: (_p, ctx) => planDigests(deps.database, ctx.now()) }),
   ] as JobDefinition[];
 }

@@ -23,7 +23,7 @@ const ENTRY_CACHE_MS = 2000;
 const entryCaches = new WeakMap<DeliveryDeps, Map<string, { at: number; facts: Promise<EntryFacts | null> }>>();
 
 /**
- * Entry facts for a burst of notifications about the same entry (10,000 reminders of one meeting)
+ * Entry facts for a burst of reminders about the same entry (10,000 reminders of one meeting)
  * are read once per 2 s: only the words of a message can be that stale, never whether it goes out
  * (a moved or cancelled entry cancels its pending rows in the database).
  */
@@ -50,7 +50,8 @@ export function publicUrlOf(config: Config): string {
  */
 export async function deliverNotification(deps: DeliveryDeps, row: ClaimedNotification): Promise<Outcome> {
   const now = deps.now();
-  const entry = row.entry_id ? await entryFactsOf(deps, row.organization_id, row.entry_id) : null;
+  // Updates and cancellations describe the change itself: always read fresh.
+  const entry = !row.entry_id ? null : row.type === 'reminder' ? await entryFactsOf(deps, row.organization_id, row.entry_id) : await loadEntryFacts(deps.database, row.organization_id, row.entry_id);
   const recipient = await loadRecipient(deps.database, row, entry?.timeZone ?? null);
   if (!recipient) return { kind: 'cancelled', reason: 'the recipient is no longer active' };
   if (row.type === 'reminder') {

@@ -7,6 +7,7 @@ import { type SmtpSink, startSmtpSink } from '../../../test/support/smtp.js';
 import { createWorker, type Worker } from '../../jobs/worker.js';
 import { enqueueNotification } from './enqueue.js';
 import { liveBusFor, type LiveEvent } from './live.js';
+import { planChangeNotices } from './plan-changes.js';
 import { planReminders } from './plan-reminders.js';
 
 let t: TestApp;
@@ -180,6 +181,41 @@ describe('an invitation through attendance, answered by link and by iTIP REPLY',
     expect(notReply.statusCode).toBe(400);
     expect(notReply.json().errors[0].field).toBe('ics');
     expect((await t.as(staff, { method: 'POST', url: '/api/v1/itip/reply', payload: { ics: reply } })).statusCode).toBe(403);
+  });
+});
+
+describe('participants hear of changes', () => {
+  it('sends an update (REQUEST, higher SEQUENCE) when the entry moves and a cancellation (CANCEL) when it is deleted, once each', async () => {
+    const start = new Date(clock.getTime() + 90 * 3600_000);
+    const entry = await createEntry(staff, start, 60, { title: 'Livelihood training' });
+    expect((await t.as(staff, { method: 'POST', url: `/api/v1/entries/${entry.id}/participants`, payload: { name: 'Bob Guest', email: 'bob@example.org' } })).statusCode).toBe(201);
+    clock = new Date(Math.max(clock.getTime(), Date.now() + 1000));
+    await worker.drain();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const moved = new Date(start.getTime() + 3600_000);
+    const patch = await t.as(staff, { method: 'PATCH', url: `/api/v1/entries/${entry.id}`, headers: { 'if-match': `"${entry.version}"` }, payload: { start: moved.toISOString(), end: new Date(moved.getTime() + 3600_000).toISOString() } });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect(await planChangeNotices(t.testDb.database, new Date())).toBe(1);
+    await planChangeNotices(t.testDb.database, new Date());
+    clock = new Date(Date.now() + 1000);
+    const count = sink.mails.length;
+    await worker.drain();
+    const update = (await sink.waitFor(count + 1)).slice(count).find((m) => m.to.includes('bob@example.org'))!;
+    expect(update.subject).toBe('Updated: Livelihood training');
+    const updateEvent = new ICAL.Component(ICAL.parse((await calendarPart(update.raw!)).ics!));
+    expect(updateEvent.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(Number(updateEvent.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
+
+    const version = (patch.json() as { version: number }).version;
+    expect((await t.as(staff, { method: 'DELETE', url: `/api/v1/entries/${entry.id}`, headers: { 'if-match': `"${version}"` } })).statusCode).toBe(204);
+    await planChangeNotices(t.testDb.database, new Date());
+    clock = new Date(Date.now() + 1000);
+    await worker.drain();
+    const cancel = (await sink.waitFor(count + 2)).slice(count).find((m) => m.subject === 'Cancelled: Livelihood training')!;
+    expect(new ICAL.Component(ICAL.parse((await calendarPart(cancel.raw!)).ics!)).getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(sink.mails.filter((m) => m.to.includes('bob@example.org')).map((m) => m.subject)).toEqual([
+      'Invitation: Livelihood training', 'Updated: Livelihood training', 'Cancelled: Livelihood training',
+    ]);
   });
 });
 
