@@ -95,11 +95,12 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${day(15)}`);
     const cal = page.getByTestId('calendar');
     await cal.getByText(t('Staff training')).waitFor();
-    await page.getByRole('checkbox', { name: 'Coordination' }).check();
+    await page.getByRole('group', { name: 'Modules' }).getByLabel('Coordination').check();
     await cal.getByText(t('Staff training')).waitFor({ state: 'detached' });
     await cal.getByText(t('Elsewhere consultation')).waitFor();
-    await page.getByLabel('Community').fill(`Tampakan barangay ${run}`);
-    await page.getByLabel('Community').press('Enter');
+    await page.getByRole('combobox', { name: 'Community' }).fill(`Tampakan barangay ${run}`);
+    await page.locator(`#filter-community-options option[value="Tampakan barangay ${run} (barangay)"]`).waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: 'Community' }).press('Enter');
     await cal.getByText(t('Elsewhere consultation')).waitFor({ state: 'detached' });
     await cal.getByText(t('Tampakan consultation')).waitFor();
     expect(new URL(page.url()).searchParams.get('community')).toBe(barangay);
@@ -119,7 +120,7 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     await cal.getByText(t('Tampakan consultation')).waitFor();
     const params = new URL(page.url()).searchParams;
     expect([params.get('modules'), params.get('community'), params.get('view')]).toEqual(['coordination', barangay, 'dayGridMonth']);
-    await expect(page.getByRole('checkbox', { name: 'Coordination' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('group', { name: 'Modules' }).getByLabel('Coordination').isChecked()).resolves.toBe(true);
   });
 
   it('shows planning and MANA milestones on the timeline, one row per kind, and opens one', { timeout: 90_000 }, async () => {
@@ -129,7 +130,7 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
 
     const page = await newPage();
     await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
-    await page.getByRole('button', { name: 'Timeline' }).click();
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
     const timeline = page.getByTestId('timeline');
     await timeline.getByText(t('M&E milestone')).waitFor({ timeout: 20_000 });
     await timeline.getByText(t('MANA validation')).waitFor();
@@ -139,7 +140,9 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     await axeClean(page, 'timeline');
     await screenshot(page, 'e2e-timeline');
     await timeline.getByText(t('MANA validation')).click();
-    await page.getByRole('dialog').getByText(t('MANA validation')).first().waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Edit entry' });
+    await dialog.waitFor();
+    await expect(dialog.getByLabel('Title').inputValue()).resolves.toBe(t('MANA validation'));
   });
 
   it('offers the print and export links for the range and filters in view', { timeout: 60_000 }, async () => {
@@ -163,8 +166,11 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     await page.getByTestId('timeline').getByRole('heading').first().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByRole('region', { name: 'Saved views' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const overflow = await page.evaluate(() => ({
+      by: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`),
+    }));
+    expect(overflow.by, `wider than the screen: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(0);
     await axeClean(page, 'phone with the sidebar open over the timeline');
     await screenshot(page, 'e2e-phone-timeline-sidebar');
   });

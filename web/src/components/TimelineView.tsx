@@ -7,6 +7,8 @@ import { feedQuery, type Filters } from '../filters';
 import type { ModuleInfo } from '../modules';
 import { timelineModules, timelineResources, toTimelineEvent } from '../timeline';
 
+const TABLE_ROLES = ['table', 'rowgroup', 'row', 'rowheader', 'columnheader', 'cell', 'gridcell'].map((r) => `[role="${r}"]`).join(',');
+
 interface Props {
   filters: Filters;
   modules: ModuleInfo[];
@@ -57,7 +59,17 @@ export default function TimelineView({ filters, modules, timeZone, initialDate, 
       editable: false,
     } as Calendar.Options;
     calendar.current = createCalendar(host.current!, [ResourceTimeline], options);
+    // EventCalendar marks its grid up as an ARIA table whose rows and cells do not nest as a table's
+    // must (axe: aria-required-children/parent, critical). Without the roles it reads as plain text:
+    // the kind names, then each bar's title, which is what the timeline says.
+    const stripRoles = () => host.current?.querySelectorAll(`${TABLE_ROLES},[aria-colindex],[aria-rowindex]`).forEach((el) => {
+      for (const name of ['role', 'aria-colindex', 'aria-rowindex']) el.removeAttribute(name);
+    });
+    const observer = new MutationObserver(() => stripRoles());
+    observer.observe(host.current!, { childList: true, subtree: true });
+    stripRoles();
     return () => {
+      observer.disconnect();
       if (calendar.current) void destroyCalendar(calendar.current);
       calendar.current = null;
     };

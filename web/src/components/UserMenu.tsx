@@ -30,7 +30,7 @@ export function UserMenu({ user, displayZone, onDisplayZoneChange, onSignOut }: 
 
   return (
     <div className="user-menu" ref={root}>
-      <button type="button" className="user-menu__button" aria-label={user.name} aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+      <button type="button" className="user-menu__button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
         <span aria-hidden="true" className="avatar">{(user.name || user.email).slice(0, 1).toUpperCase()}</span>
         <span className="user-menu__name">{user.name || user.email}</span>
       </button>
