@@ -5,7 +5,7 @@ import { resources } from '../../db/schema/resources.js';
 import { notFound } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { isoIn } from './presenter.js';
-import { activeBookingsIn, blackoutsIn, findResource, unitResourcesBookedIn, type ResourceRow } from './repository.js';
+import { activeBookingsIn, blackoutsIn, busySpansIn, findResource, type ResourceRow, unitResourcesBookedIn } from './repository.js';
 
 const span = (s: Span, zone: string) => ({ start: isoIn(s.startMs, zone), end: isoIn(s.endMs, zone) });
 
@@ -54,17 +54,11 @@ export async function findAvailableResources(database: Database, actor: Actor, q
   // Unit resources need only "is anything there"; quantity resources need the bookings, to find the busiest instant.
   const units = candidates.filter((r) => r.quantity === 1);
   const stocked = candidates.filter((r) => r.quantity > 1);
-  const [taken, bookings, blackouts] = await Promise.all([
+  const [taken, byResource, blackouts] = await Promise.all([
     unitResourcesBookedIn(database, actor.organizationId, units.map(windowOf)),
-    activeBookingsIn(database, actor.organizationId, stocked.map((r) => r.id), window.startMs - maxPad, window.endMs + maxPad),
+    busySpansIn(database, actor.organizationId, stocked.map((r) => r.id), window.startMs - maxPad, window.endMs + maxPad),
     blackoutsIn(database.db, actor.organizationId, candidates.map((r) => r.id), window.startMs - maxPad, window.endMs + maxPad),
   ]);
-  const byResource = new Map<string, { startMs: number; endMs: number; units: number }[]>();
-  for (const b of bookings) {
-    let list = byResource.get(b.resource_id);
-    if (!list) byResource.set(b.resource_id, (list = []));
-    list.push({ startMs: b.blocked_start_ms, endMs: b.blocked_end_ms, units: b.units });
-  }
   const result: { resource: ResourceRow; freeUnits: number }[] = [];
   for (const r of candidates) {
     if (taken.has(r.id)) continue;

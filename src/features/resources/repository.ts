@@ -1,4 +1,5 @@
 import { type AnyColumn, and, asc, desc, eq, gt, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { UnitSpan } from '../../core/resources/index.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { resourceBlackouts, resourceBookings, resources } from '../../db/schema/resources.js';
 
@@ -104,6 +105,23 @@ export async function unitResourcesBookedIn(database: Database, organizationId: 
     [organizationId, windows.map((w) => w.id), windows.map((w) => new Date(w.startMs)), windows.map((w) => new Date(w.endMs))],
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/** Only what the busiest-instant count needs, per booking, for many resources at once (the free-resource search). */
+export async function busySpansIn(database: Database, organizationId: string, resourceIds: string[], startMs: number, endMs: number): Promise<Map<string, UnitSpan[]>> {
+  const byResource = new Map<string, UnitSpan[]>();
+  if (resourceIds.length === 0) return byResource;
+  const rows = await database.query<{ r: string; u: number; s: number; e: number }>(
+    `select resource_id as r, units as u, ${ms('blocked_start')} as s, ${ms('blocked_end')} as e from resource_bookings
+     where resource_id = any($2::uuid[]) and status in ('pending', 'approved') and blocked && tstzrange($3, $4, '[)') and organization_id = $1`,
+    [organizationId, resourceIds, new Date(startMs), new Date(endMs)],
+  );
+  for (const row of rows) {
+    let list = byResource.get(row.r);
+    if (!list) byResource.set(row.r, (list = []));
+    list.push({ startMs: row.s, endMs: row.e, units: row.u });
+  }
+  return byResource;
 }
 
 export interface BlackoutSpanRow {
