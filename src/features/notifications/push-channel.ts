@@ -1,3 +1,4 @@
+import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
@@ -7,7 +8,7 @@ import { type ChannelSender, NotDeliverable } from './channel.js';
  * Web push (VAPID) to every device the user registered. A device the push service no longer knows
  * (404/410) is forgotten; other errors fail the attempt so it is retried.
  */
-export function createPushChannel(config: Config, database: Database): ChannelSender {
+export function createPushChannel(config: Config, database: Database, options: { agent?: Agent } = {}): ChannelSender {
   const configured = Boolean(config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY);
   const vapidDetails = configured ? { subject: config.VAPID_SUBJECT, publicKey: config.VAPID_PUBLIC_KEY!, privateKey: config.VAPID_PRIVATE_KEY! } : null;
   return {
@@ -23,7 +24,7 @@ export function createPushChannel(config: Config, database: Database): ChannelSe
       let delivered = 0;
       for (const device of devices) {
         try {
-          await webpush.sendNotification({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, body, { vapidDetails, TTL: 24 * 3600 });
+          await webpush.sendNotification({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, body, { vapidDetails, TTL: 24 * 3600, ...(options.agent ? { agent: options.agent } : {}) });
           delivered++;
         } catch (error) {
           const status = (error as { statusCode?: number }).statusCode;
