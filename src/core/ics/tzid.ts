@@ -23,6 +23,19 @@ export function ianaForWindowsZone(name: string): string | null {
  * producer's VTIMEZONE often covers only recent ones (the README of conformance/ics relies on this).
  */
 export function ianaNameForTzid(tzid: string): string | null {
+  let answer = answered.get(tzid);
+  if (answer === undefined) {
+    answer = lookUpTzid(tzid);
+    // Bounded: TZIDs come from files, and a hostile file may hold many.
+    if (answered.size < 5000) answered.set(tzid, answer);
+  }
+  return answer;
+}
+
+/** Asking Temporal whether a name exists costs microseconds: files repeat a few TZIDs thousands of times. */
+const answered = new Map<string, string | null>();
+
+function lookUpTzid(tzid: string): string | null {
   const name = tzid.trim();
   if (isIanaZone(name)) return canonicalCase(name);
   const windows = ianaForWindowsZone(name);

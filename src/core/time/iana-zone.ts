@@ -91,13 +91,22 @@ export const UTC_ZONE: Zone = {
 /** True for a zone name Temporal knows (IANA names and links, `UTC`), false for offsets like `+08:00`. */
 export function isIanaZone(id: string): boolean {
   if (typeof id !== 'string' || !/^[A-Za-z]/.test(id)) return false;
-  try {
-    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(id);
-    return true;
-  } catch {
-    return false;
+  let known = answers.get(id);
+  if (known === undefined) {
+    try {
+      Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(id);
+      known = true;
+    } catch {
+      known = false;
+    }
+    // Bounded: names can come from files and requests.
+    if (answers.size < 10_000) answers.set(id, known);
   }
+  return known;
 }
+
+/** Asking Temporal costs microseconds, and a refusal is an exception: answers are kept. */
+const answers = new Map<string, boolean>();
 
 /** The Zone for an IANA name; one shared instance per name so the transition tables are reused. */
 export function ianaZone(id: string): Zone {
