@@ -70,7 +70,7 @@ export default async function (report: Report): Promise<void> {
       }
     }
     const rnd = seeded(42);
-    const poolStarts = Array.from({ length: CLIENTS * REQUESTS_PER_CLIENT }, () => WEEK_START + Math.floor(rnd() * 5) * DAY + (7 + Math.floor(rnd() * 20) / 2) * HOUR);
+    const poolStarts = Array.from({ length: CLIENTS * REQUESTS_PER_CLIENT + SEARCH_RUNS }, () => WEEK_START + Math.floor(rnd() * 5) * DAY + (7 + Math.floor(rnd() * 20) / 2) * HOUR);
     const entryStarts = [...seedStarts, ...poolStarts];
     const entryIds = (await database.query<{ id: string }>(
       `insert into entries (organization_id, calendar_id, uid, module, kind, title, start_at, end_at, span_start, span_end, created_by, organizer_id)
@@ -135,11 +135,22 @@ export default async function (report: Report): Promise<void> {
       slot.sort((a, b) => a - b);
       report('resources.available_slot_200.p95', percentile(slot, 95), 'ms');
 
+      // One client alone first: the cost of a booking without queueing behind 19 others.
+      const pool = entryIds.slice(seedCount);
+      const rndBook = seeded(7);
+      const alone: number[] = [];
+      for (let k = 0; k < SEARCH_RUNS; k++) {
+        const s = performance.now();
+        await app.inject({ method: 'POST', url: '/api/v1/bookings', headers, payload: { resourceId: resourceIds[Math.floor(rndBook() * RESOURCES)]!, entryId: pool[CLIENTS * REQUESTS_PER_CLIENT + k]! } });
+        alone.push(performance.now() - s);
+      }
+      alone.sort((a, b) => a - b);
+      report('resources.book_1_client.p50', percentile(alone, 50), 'ms');
+      report('resources.book_1_client.p95', percentile(alone, 95), 'ms');
+
       // 20 clients, each booking one after the other; entries past the seeded ones, resources at random.
       const latencies: number[] = [];
       const statuses = new Map<number, number>();
-      const pool = entryIds.slice(seedCount);
-      const rndBook = seeded(7);
       const t0 = performance.now();
       await Promise.all(Array.from({ length: CLIENTS }, async (_c, client) => {
         for (let k = 0; k < REQUESTS_PER_CLIENT; k++) {
