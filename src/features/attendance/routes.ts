@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { addParticipant } from './add-participant.js';
 import { checkInRoutes } from './check-in-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { answerOwnRsvp, answerRsvpByLink, describeRsvpLink } from './answer-rsvp.js';
 import { listEntryParticipants } from './list-participants.js';
 import { presentParticipant } from './presenter.js';
@@ -72,4 +73,5 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   registerRsvpPage(app);
   await app.register(checkInRoutes);
+  await app.register(reportRoutes);
 };
