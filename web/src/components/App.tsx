@@ -7,6 +7,7 @@ import { SignIn } from './SignIn';
 // The calendar (FullCalendar and its views) loads only once someone is signed in, so the sign-in
 // page stays light on a slow connection.
 const CalendarPage = lazy(() => import('./CalendarPage'));
+const ResourcesPage = lazy(() => import('./ResourcesPage'));
 
 type State =
   | { status: 'loading' }
@@ -52,11 +53,20 @@ export function App() {
       );
     case 'signed-out':
       return <SignIn notice={state.notice} onSignedIn={(session) => setState({ status: 'signed-in', session })} />;
-    case 'signed-in':
+    case 'signed-in': {
+      const expired = () => setState({ status: 'signed-out', notice: 'Your session ended. Please sign in again.' });
+      if (window.location.pathname.startsWith('/resources')) {
+        return (
+          <Suspense fallback={<p className="page-status" role="status">Loading resources…</p>}>
+            <ResourcesPage session={state.session} onSessionExpired={expired} />
+          </Suspense>
+        );
+      }
       return (
         <Suspense fallback={<p className="page-status" role="status">Loading the calendar…</p>}>
-          <CalendarPage session={state.session} onSignOut={handleSignOut} onSessionExpired={() => setState({ status: 'signed-out', notice: 'Your session ended. Please sign in again.' })} />
+          <CalendarPage session={state.session} onSignOut={handleSignOut} onSessionExpired={expired} />
         </Suspense>
       );
+    }
   }
 }
