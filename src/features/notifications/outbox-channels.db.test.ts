@@ -81,6 +81,31 @@ describe('time zones and DST', () => {
   });
 });
 
+describe('participants get reminders', () => {
+  it('staff participants with their own times and channels, outside participants by e-mail, not those who declined', async () => {
+    const organiser = await t.userSession('staff');
+    const colleague = await t.userSession('staff');
+    await t.as(colleague, { method: 'PATCH', url: '/api/v1/me/notification-preferences', payload: { reminderMinutes: [30], channels: { push: false, email: false } } });
+    const calendarId = await calendarIdOf(t, organiser, 'personal');
+    const created = await t.as(organiser, { method: 'POST', url: '/api/v1/entries', payload: entryPayload(calendarId, { start: '2026-05-20T09:00:00+08:00', end: '2026-05-20T10:00:00+08:00' }) });
+    const entryId = created.json().id as string;
+    for (const payload of [{ userId: colleague.userId, notify: false }, { name: 'Outside Guest', email: 'Guest@Example.org', notify: false }, { name: 'No Thanks', email: 'no@example.org', notify: false }]) {
+      expect((await t.as(organiser, { method: 'POST', url: `/api/v1/entries/${entryId}/participants`, payload })).statusCode).toBe(201);
+    }
+    await t.testDb.database.query(`update entry_participants set rsvp = 'declined' where email = 'no@example.org'`);
+    await planReminders(t.testDb.database, new Date('2026-05-15T00:00:00Z'));
+    const rows = await t.testDb.database.query<{ who: string; channel: string; minutes: number }>(
+      `select coalesce(recipient_email, recipient_user_id::text) as who, channel, (payload->>'minutesBefore')::int as minutes
+         from notifications where entry_id = $1 order by who, channel, minutes`, [entryId]);
+    const summary = rows.map((r) => `${r.who === organiser.userId ? 'organiser' : r.who === colleague.userId ? 'colleague' : r.who}:${r.channel}:${r.minutes}`);
+    expect(summary.sort()).toEqual([
+      'colleague:in_app:30',
+      'guest@example.org:email:1440', 'guest@example.org:email:60',
+      'organiser:email:1440', 'organiser:email:60', 'organiser:in_app:1440', 'organiser:in_app:60', 'organiser:push:1440', 'organiser:push:60',
+    ]);
+  });
+});
+
 describe('digests', () => {
   it('plan a daily digest for 07:00 in the user zone and list the day\'s entries when delivered', async () => {
     const reader = await t.userSession('manager');
