@@ -5,6 +5,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { HOUR_BANDS, type Heatmap, type OverviewItem } from './types.js';
 
+const DAY_MS = 86_400_000;
+
 export function buildHeatmap(items: readonly OverviewItem[], modules: readonly string[], nowMs: number, timeZone: string, dayCount: number): Heatmap {
   const today = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(timeZone).toPlainDate();
   const days = Array.from({ length: dayCount }, (_, i) => today.add({ days: i }));
@@ -16,8 +18,12 @@ export function buildHeatmap(items: readonly OverviewItem[], modules: readonly s
   const byModule = days.map(() => modules.map(() => 0));
   const byBand = days.map(() => HOUR_BANDS.map(() => 0));
   const allDay = days.map(() => 0);
+  // A day either side covers any zone's reading of an all-day item's dates.
+  const fromMs = dayBounds[0]![0] - DAY_MS;
+  const toMs = dayBounds[dayCount - 1]![1] + DAY_MS;
   for (const item of items) {
     if (item.lifecycle === 'cancelled' || item.lifecycle === 'rejected') continue;
+    if (item.startMs >= toMs || item.endMs < fromMs) continue;
     const m = modules.indexOf(item.module);
     if (item.allDay) {
       // All-day items are dates: the same dates for every viewer, read in the item's own zone.

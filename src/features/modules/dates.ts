@@ -4,13 +4,22 @@
  * floating values. Temporal does the zone arithmetic.
  */
 import { Temporal } from 'temporal-polyfill';
+import { daysInMonth, ianaZone } from '../../core/time/index.js';
 
 export const DAY_MS = 86_400_000;
 
 /** Midnight at the start of `date` (YYYY-MM-DD) in `timeZone`, as epoch ms. */
 export function startOfDateMs(date: string, timeZone: string): number {
+  if (DATE_RE.test(date)) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+      return ianaZone(timeZone).epochMsOf({ year, month, day, hour: 0, minute: 0, second: 0 });
+    }
+  }
   return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Midnight after `date` in `timeZone`: the exclusive end of an all-day item on that date. */
 export function endOfDateMs(date: string, timeZone: string): number {

@@ -5,11 +5,11 @@
 import type { OverviewItem } from '../../core/overview/types.js';
 import { startOfDateMs } from './dates.js';
 import type { EntryLike, WorkflowAlert } from './model.js';
-import { getKind, lifecycleOf, workflowAlertsOf } from './registry.js';
+import { getKind, lifecycleOf, parseDetailsOf, workflowAlertsOf } from './registry.js';
 
 export function toOverviewItem(entry: EntryLike): OverviewItem {
   const kind = getKind(entry.module, entry.kind);
-  const parsed = kind?.detailsSchema.safeParse(entry.details);
+  const parsed = kind ? parseDetailsOf(kind, entry.details) : undefined;
   const dueMs = kind && parsed?.success ? kind.dueMsOf(entry, parsed.data) : null;
   const completedOn = entry.details['completedOn'];
   return {

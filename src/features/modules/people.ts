@@ -4,7 +4,7 @@
  */
 import type { ConflictSpan } from '../../core/conflicts/find-conflicts.js';
 import type { EntryLike } from './model.js';
-import { getKind, lifecycleOf } from './registry.js';
+import { getKind, lifecycleOf, parseDetailsOf } from './registry.js';
 
 export interface Occupancy {
   personIds: string[];
@@ -23,9 +23,9 @@ export function venueResourceId(venue: string): string | null {
 /** Organizer plus the people and resources (and typed-in venue) the kind names in the details, deduplicated. */
 export function occupancyOf(entry: EntryLike): Occupancy {
   const kind = getKind(entry.module, entry.kind);
-  const parsed = kind?.detailsSchema.safeParse(entry.details);
+  const parsed = kind ? parseDetailsOf(kind, entry.details) : undefined;
   const people = parsed?.success ? kind!.peopleOf(parsed.data) : [];
-  const resources = parsed?.success ? kind!.resourceIdsOf(parsed.data) : [];
+  const resources = parsed?.success ? [...kind!.resourceIdsOf(parsed.data)] : [];
   const venue = parsed?.success ? (parsed.data as Record<string, unknown>)['venue'] : undefined;
   const venueId = typeof venue === 'string' ? venueResourceId(venue) : null;
   if (venueId) resources.push(venueId);

@@ -25,8 +25,32 @@ const ALL_KINDS: readonly AnyKind[] = [...coordinationKinds, ...manaKinds, ...st
 const BY_KEY = new Map<string, AnyKind>(ALL_KINDS.map((k) => [`${k.module}.${k.kind}`, k]));
 if (BY_KEY.size !== ALL_KINDS.length) throw new Error('kind registry: duplicate (module, kind)');
 
+// Looked up per occurrence on the overview's path: two map lookups, no key string to build.
+const BY_MODULE = new Map<string, Map<string, AnyKind>>();
+for (const k of ALL_KINDS) {
+  let kinds = BY_MODULE.get(k.module);
+  if (!kinds) BY_MODULE.set(k.module, (kinds = new Map()));
+  kinds.set(k.kind, k);
+}
+
 export function getKind(module: ModuleKey | string, kind: string): AnyKind | undefined {
-  return BY_KEY.get(`${module}.${kind}`);
+  return BY_MODULE.get(module)?.get(kind);
+}
+
+type ParsedDetails = { success: true; data: unknown } | { success: false };
+const parsedDetails = new WeakMap<object, { kind: AnyKind; result: ParsedDetails }>();
+
+/**
+ * An entry's details read through its kind's schema, kept per details object: the overview reads
+ * the same stored rows again and again (the occurrence cache keeps them), three times per occurrence.
+ */
+export function parseDetailsOf(kind: AnyKind, details: Record<string, unknown>): ParsedDetails {
+  const known = parsedDetails.get(details);
+  if (known && known.kind === kind) return known.result;
+  const parsed = kind.detailsSchema.safeParse(details);
+  const result: ParsedDetails = parsed.success ? { success: true, data: parsed.data } : { success: false };
+  parsedDetails.set(details, { kind, result });
+  return result;
 }
 
 export function listKinds(module?: ModuleKey): readonly AnyKind[] {
@@ -60,6 +84,6 @@ export function isKnownStatus(module: string, kind: string, status: string): boo
 export function workflowAlertsOf(entry: EntryLike, nowMs: number): WorkflowAlert[] {
   const def = getKind(entry.module, entry.kind);
   if (!def) return [];
-  const parsed = def.detailsSchema.safeParse(entry.details);
+  const parsed = parseDetailsOf(def, entry.details);
   return parsed.success ? def.workflowAlerts(entry, parsed.data, nowMs) : [];
 }
