@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { afterFailure } from '../../core/notifications/backoff.js';
 import { type DigestKind, digestWindow } from '../../core/notifications/digest-schedule.js';
 import { deferForQuietHours } from '../../core/notifications/quiet-hours.js';
+import { publicUrlOf } from '../attendance/rsvp-links.js';
 import { type ChannelSender, NotDeliverable } from './channel.js';
 import { type EntryFacts, loadEntryFacts, loadRecipient } from './delivery-context.js';
 import { digestContent } from './digest-content.js';
@@ -40,9 +41,6 @@ function entryFactsOf(deps: DeliveryDeps, organizationId: string, entryId: strin
   return facts;
 }
 
-export function publicUrlOf(config: Config): string {
-  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
-}
 
 /**
  * One claimed outbox row, delivered or not, and why. Pure of outcome bookkeeping: the caller
