@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -87,6 +88,8 @@ async function openPostgres(url: string, searchPath: string | undefined, poolSiz
 }
 
 export async function createPglite(dataDir?: string): Promise<PGlite> {
+  // PGlite makes its own folder but not the ones above it (DATA_DIR=./var/kalendaryo on a bare checkout).
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   return PGlite.create({
     ...(dataDir ? { dataDir: path.join(dataDir, 'pg') } : {}),
     extensions: { btree_gist, pg_trgm },
