@@ -10,9 +10,11 @@ import { bookingConflictOf } from './guard-errors.js';
 import { parseInstantField } from './instants.js';
 import { type BookableOccurrence, occurrencesToBook } from './occurrences.js';
 import { canBook } from './policy.js';
-import { blackoutsIn, type BookingRow, findBookingByKey, lockResource, type ResourceRow } from './repository.js';
+import { blackoutsIn, type BookingRow, findBookingByKey, lockResourceWithBlackouts, type ResourceRow } from './repository.js';
 import type { BookingCreate } from './schemas.js';
 import { travelMinutesFor } from './travel-time.js';
+
+const BLACKOUT_MARGIN_MS = 9 * 86_400_000;
 
 export type OccurrenceResult = 'booked' | 'conflict' | 'blackout' | 'outside_bookable_hours';
 export interface OccurrenceOutcome extends BookableOccurrence {
@@ -87,15 +89,19 @@ export async function bookResource(deps: { db: Db; now: () => Date }, actor: Act
       const single = input.recurrenceId !== undefined || occurrences[0]!.recurrenceId === null;
       if (single && occurrences[0]!.endMs <= occurrences[0]!.startMs) throw invalidField('entryId', 'the entry has no duration to book', 422);
 
-      const resource = await lockResource(tx, actor.organizationId, input.resourceId);
-      if (!resource) throw invalidField('resourceId', 'is not a resource of this organisation', 422);
+      // Blackouts are read with the lock over a margin wide enough for any buffer (≤ 7 days) and a drive; re-read if a span needs more.
+      const first = Math.min(...occurrences.map((o) => o.startMs));
+      const last = Math.max(...occurrences.map((o) => o.endMs));
+      const locked = await lockResourceWithBlackouts(tx, actor.organizationId, input.resourceId, first - BLACKOUT_MARGIN_MS, last + BLACKOUT_MARGIN_MS);
+      if (!locked) throw invalidField('resourceId', 'is not a resource of this organisation', 422);
+      const { resource } = locked;
       if (!resource.isActive) throw invalidField('resourceId', `${resource.name} is not active and cannot be booked`, 422);
       if (input.units > resource.quantity) throw invalidField('units', `${resource.name} has only ${resource.quantity}`, 422);
       const travelMinutes = await travelMinutesFor(tx, actor.organizationId, resource, entry.communityId);
       const pad = padMs(resource, travelMinutes);
-      const from = Math.min(...occurrences.map((o) => o.startMs)) - pad.before;
-      const to = Math.max(...occurrences.map((o) => o.endMs)) + pad.after;
-      const plan: Plan = { resource, travelMinutes, blackouts: await blackoutsIn(tx, actor.organizationId, [resource.id], from, to) };
+      const wider = Math.max(pad.before, pad.after) > BLACKOUT_MARGIN_MS;
+      const blackouts = wider ? await blackoutsIn(tx, actor.organizationId, [resource.id], first - pad.before, last + pad.after) : locked.blackouts;
+      const plan: Plan = { resource, travelMinutes, blackouts };
 
       if (single) {
         const o = occurrences[0]!;

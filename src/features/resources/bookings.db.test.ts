@@ -141,6 +141,9 @@ describe('booking', () => {
     const booked = (await ctx.steps.book(ctx.staff, { resourceId: van.id, entryId: trip.id })).json();
     // ≈ 33.4 km × 1.3 at 40 km/h ≈ 65 min → 70 each way
     expect(booked).toMatchObject({ travelBeforeMinutes: 70, travelAfterMinutes: 70, bufferAfterMinutes: 30, start: at('09:00', '2026-06-03'), blockedStart: at('07:50', '2026-06-03'), blockedEnd: at('13:40', '2026-06-03') });
+    // another province's speed must not apply
+    const elsewhere = await add({ name: 'Other Province', level: 'province', parentId: region.id });
+    await ctx.t.as(ctx.keeper, { method: 'PUT', url: `/api/v1/resources/travel-speeds/${elsewhere.id}`, payload: { speedKmh: 10, roadFactor: 1 } });
     const speed = await ctx.t.as(ctx.keeper, { method: 'PUT', url: `/api/v1/resources/travel-speeds/${province.id}`, payload: { speedKmh: 60, roadFactor: 1 } });
     expect(speed.statusCode, speed.body).toBe(200);
     expect((await ctx.t.as(ctx.keeper, { method: 'PUT', url: `/api/v1/resources/travel-speeds/${home.id}`, payload: { speedKmh: 60 } })).json().errors[0].field).toBe('provinceId');

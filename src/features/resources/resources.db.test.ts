@@ -64,6 +64,10 @@ describe('resources', () => {
     expect((await steps.book(staff, { resourceId: room.id, entryId: entry.id })).statusCode).toBe(201);
     const blackout = await t.as(keeper, { method: 'POST', url: `/api/v1/resources/${room.id}/blackouts`, payload: { start: at('13:00'), end: at('14:00'), reason: 'Aircon repair' } });
     expect(blackout.statusCode, blackout.body).toBe(201);
+    const inBlackout = await steps.entry(staff, { start: at('13:30'), end: at('14:30') });
+    const refused = await steps.book(staff, { resourceId: room.id, entryId: inBlackout.id });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().blackoutId).toBe(blackout.json().id);
     const overBooking = await t.as(keeper, { method: 'POST', url: `/api/v1/resources/${room.id}/blackouts`, payload: { start: at('09:30'), end: at('11:00') } });
     expect(overBooking.statusCode).toBe(409);
     const response = await t.as(staff, { method: 'GET', url: `/api/v1/resources/${room.id}/availability?start=${encodeURIComponent(at('00:00'))}&end=${encodeURIComponent(at('00:00', '2026-03-03'))}` });

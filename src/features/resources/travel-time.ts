@@ -19,7 +19,8 @@ async function placeOf(db: DbOrTx, organizationId: string, id: string): Promise<
     .select({
       latitude: communities.latitude,
       longitude: communities.longitude,
-      provinceId: sql<string | null>`(select p.id from communities p where p.id = any(${communities.path}) and p.level = 'province' limit 1)`,
+      // aliased in full: in a one-table select Drizzle would write the outer path unqualified, and p's own path would answer
+      provinceId: sql<string | null>`(select p.id from communities p join communities c on p.id = any(c.path) where c.id = ${id}::uuid and p.level = 'province' limit 1)`,
     })
     .from(communities)
     .where(and(eq(communities.organizationId, organizationId), eq(communities.id, id)));
