@@ -8,6 +8,7 @@ import { SignIn } from './SignIn';
 // page stays light on a slow connection.
 const CalendarPage = lazy(() => import('./CalendarPage'));
 const ResourcesPage = lazy(() => import('./ResourcesPage'));
+const ModulesPage = lazy(() => import('./ModulesPage'));
 
 type State =
   | { status: 'loading' }
@@ -55,6 +56,13 @@ export function App() {
       return <SignIn notice={state.notice} onSignedIn={(session) => setState({ status: 'signed-in', session })} />;
     case 'signed-in': {
       const expired = () => setState({ status: 'signed-out', notice: 'Your session ended. Please sign in again.' });
+      if (window.location.pathname.startsWith('/modules')) {
+        return (
+          <Suspense fallback={<p className="page-status" role="status">Loading modules…</p>}>
+            <ModulesPage session={state.session} onSessionExpired={expired} />
+          </Suspense>
+        );
+      }
       if (window.location.pathname.startsWith('/resources')) {
         return (
           <Suspense fallback={<p className="page-status" role="status">Loading resources…</p>}>

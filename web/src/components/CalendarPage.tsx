@@ -172,7 +172,7 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
         </button>
         <SearchBox value={loc.filters.q} onCommit={commitSearch} inputRef={searchRef} />
         <button type="button" className="primary new-button" onClick={newEntryNow} aria-keyshortcuts="n">New<span className="visually-hidden"> entry</span></button>
-        <nav aria-label="Pages" className="page-nav"><a href="/resources">Resources</a></nav>
+        <nav aria-label="Pages" className="page-nav"><a href="/modules">Modules</a> <a href="/resources">Resources</a></nav>
         <button type="button" className="view-switch" aria-pressed={timeline} onClick={toggleTimeline}>Timeline</button>
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setDialog({ type: 'help' })}>?</button>
         <ExportMenu range={range} filters={loc.filters} timeZone={displayZone} />

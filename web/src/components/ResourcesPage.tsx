@@ -65,7 +65,7 @@ export default function ResourcesPage({ session, onSessionExpired }: Props) {
       <a className="skip-link" href="#resources-main">Skip to resources</a>
       <header className="app-header">
         <h1 className="brand">Kalendaryo</h1>
-        <nav aria-label="Pages" className="page-nav"><a href="/">Calendar</a> <a href="/resources" aria-current="page">Resources</a></nav>
+        <nav aria-label="Pages" className="page-nav"><a href="/">Calendar</a> <a href="/modules">Modules</a> <a href="/resources" aria-current="page">Resources</a></nav>
       </header>
       <div className="app-body">
         <main id="resources-main" className="calendar-main resources-page" tabIndex={-1}>
