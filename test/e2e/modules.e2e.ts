@@ -49,6 +49,19 @@ describe('module pages', () => {
     const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious).toEqual([]);
     await screenshot(page, 'e2e-modules-leave-form');
+
+    // The communities browser opens a region to its provinces and links each place to its calendar.
+    let parentId: string | null = null;
+    for (const level of ['region', 'province']) {
+      parentId = (await api.call<{ id: string }>('POST', '/api/v1/communities', { name: `Browse ${level} ${run}`, level, parentId })).body.id;
+    }
+    await page.reload();
+    const tree = page.getByRole('region', { name: 'Communities' });
+    await tree.getByRole('button', { name: `Browse region ${run}` }).click();
+    await expect(tree.getByRole('button', { name: `Browse region ${run}` }).getAttribute('aria-expanded')).resolves.toBe('true');
+    const link = tree.getByRole('link', { name: `calendar of Browse province ${run}` });
+    expect(await link.getAttribute('href')).toBe(`/?community=${parentId}`);
+    expect((await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await context.close();
   });
 });

@@ -3,6 +3,7 @@ import { ApiError, messageOf, request } from '../api';
 import { bodyOf, fieldsOf, type FormField } from '../schema-form';
 import type { Session } from '../types';
 import '../styles/panels.css';
+import { CommunitiesBrowser } from './CommunitiesBrowser';
 
 interface Props { session: Session; onSessionExpired: () => void }
 interface TypeInfo { module: string; type: string; label: string }
@@ -116,6 +117,7 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
           <button type="submit" className="primary" disabled={!fields.length}>Save</button>
         </form>
         {result && <p className={result.kind === 'error' ? 'field-error' : 'notice'} role={result.kind === 'error' ? 'alert' : 'status'}>{result.text}</p>}
+        <CommunitiesBrowser />
       </main>
     </div>
   );
