@@ -82,9 +82,25 @@ export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: 
         update attendance_scans s set outcome = v.out from jsonb_to_recordset(${JSON.stringify([...outcomes].map(([k, out]) => ({ k, out })))}::jsonb) as v(k text, out text)
         where s.organization_id = ${actor.organizationId}::uuid and s.idempotency_key = v.k`);
     }
-    const touched = new Map<string, { entryId: string; occurrence: { key: string; at: Date } }>();
-    for (const { r } of winners) touched.set(`${r.entry!.id}|${r.occurrence!.key}`, { entryId: r.entry!.id, occurrence: r.occurrence! });
-    for (const t of [...touched.values()].sort((a, b) => (a.entryId + a.occurrence.key < b.entryId + b.occurrence.key ? -1 : 1))) await refreshOccurrenceCounts(tx, actor.organizationId, t.entryId, t.occurrence);
+    // Counts move by what this batch changed (the row lock of the update serialises batches); an
+    // occurrence without a counts row yet is counted in full instead.
+    const deltas = new Map<string, { entryId: string; occurrence: { key: string; at: Date }; attended: number; walkIns: number }>();
+    for (const { r } of winners) {
+      const id = `${r.entry!.id}|${r.occurrence!.key}`;
+      const d = deltas.get(id) ?? { entryId: r.entry!.id, occurrence: r.occurrence!, attended: 0, walkIns: 0 };
+      const row = applied.get(`${r.action}|${subjectOf(r.participantId, r.occurrence!.key)}`)!;
+      if (row.inserted || row.prior === 'absent') {
+        d.attended++;
+        if (r.isWalkIn) d.walkIns++;
+      }
+      deltas.set(id, d);
+    }
+    for (const d of [...deltas.values()].sort((a, b) => (a.entryId + a.occurrence.key < b.entryId + b.occurrence.key ? -1 : 1))) {
+      const bumped = await selectRows(tx, sql`
+        update attendance_occurrences set attended = attended + ${d.attended}, walk_ins = walk_ins + ${d.walkIns}, updated_at = now()
+        where organization_id = ${actor.organizationId}::uuid and entry_id = ${d.entryId}::uuid and occurrence_key = ${d.occurrence.key} returning 1`);
+      if (bumped.length === 0) await refreshOccurrenceCounts(tx, actor.organizationId, d.entryId, d.occurrence);
+    }
 
     const records = await currentRecords(tx, actor.organizationId, [
       ...firsts.filter(({ r }) => !r.refusal).map(({ r }) => ({ p: r.participantId!, o: r.occurrence!.key })),

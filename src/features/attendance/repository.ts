@@ -53,9 +53,12 @@ export async function listParticipants(db: DbOrTx, organizationId: string, entry
  * caller's transaction, so the counts on the event can never drift from the rows they count.
  */
 export async function refreshOccurrenceCounts(tx: DbOrTx, organizationId: string, entryId: string, occurrence: AttendanceOccurrence): Promise<void> {
-  // One recount at a time per occurrence, and the count runs after the lock (a new snapshot under
-  // READ COMMITTED): whichever transaction recounts last sees the rows of all that committed.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`attendance|${organizationId}|${entryId}|${occurrence.key}`}))`);
+  // The counts row is locked before counting, and the count is a later statement (a new snapshot
+  // under READ COMMITTED): it sees every change committed by whoever held the lock before, including
+  // check-in batches that move the counts by a delta under the same row lock.
+  await tx.execute(sql`insert into attendance_occurrences (organization_id, entry_id, occurrence_key, occurrence_at)
+    values (${organizationId}::uuid, ${entryId}::uuid, ${occurrence.key}, ${occurrence.at.toISOString()}::timestamptz) on conflict do nothing`);
+  await tx.execute(sql`select 1 from attendance_occurrences where organization_id = ${organizationId}::uuid and entry_id = ${entryId}::uuid and occurrence_key = ${occurrence.key} for update`);
   await tx.execute(sql`
     insert into attendance_occurrences (organization_id, entry_id, occurrence_key, occurrence_at, invited, going, maybe, declined, attended, walk_ins, updated_at)
     select ${organizationId}::uuid, ${entryId}::uuid, ${occurrence.key}, ${occurrence.at.toISOString()}::timestamptz,

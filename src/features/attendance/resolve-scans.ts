@@ -32,6 +32,8 @@ export interface ResolvedScan {
   entry: EntryRow | null;
   occurrence: AttendanceOccurrence | null;
   participantId: string | null;
+  /** Counted apart in the occurrence's walk-ins. */
+  isWalkIn: boolean;
   refusal: { reason: ScanRefusal; message: string } | null;
 }
 
@@ -42,7 +44,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const refuse = (reason: ScanRefusal, message?: string) => ({ reason, message: message ?? REFUSAL_MESSAGES[reason as CodeRefusal] });
 
-interface EntryContext { entry: EntryRow; canManage: boolean; overrideRecurrenceId: string | null; selfParticipantId: string | null }
+interface EntryContext { entry: EntryRow; canManage: boolean; overrideRecurrenceId: string | null; selfParticipantId: string | null; selfIsWalkIn: boolean }
 
 /**
  * Turns each scan into who checks in where, or the reason it is refused. Reads the entries, the
@@ -60,7 +62,7 @@ export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, sc
     if (!loaded) { contexts.set(id, null); continue; }
     const canManage = Boolean(loaded.calendar && canManageAttendance(actor, loaded.calendar.level, loaded.entry));
     const self = await participantOfUser(db, actor.organizationId, loaded.entry.id, actor.userId);
-    contexts.set(id, { entry: loaded.entry, canManage, overrideRecurrenceId: loaded.recurrenceId, selfParticipantId: self?.id ?? null });
+    contexts.set(id, { entry: loaded.entry, canManage, overrideRecurrenceId: loaded.recurrenceId, selfParticipantId: self?.id ?? null, selfIsWalkIn: self?.isWalkIn ?? false });
   }
   const tickets = scans.map((s) => (s.ticket ? readTicket(key, s.ticket, now) : null));
   const eventCodes = scans.map((s) => (s.eventCode ? readEventCode(key, s.eventCode, now) : null));
@@ -70,7 +72,7 @@ export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, sc
     if (id && UUID.test(id)) participantIds.add(id.toLowerCase());
   });
   const participants = new Map((participantIds.size
-    ? await db.select({ id: entryParticipants.id, entryId: entryParticipants.entryId, ticketVersion: entryParticipants.ticketVersion }).from(entryParticipants)
+    ? await db.select({ id: entryParticipants.id, entryId: entryParticipants.entryId, ticketVersion: entryParticipants.ticketVersion, isWalkIn: entryParticipants.isWalkIn }).from(entryParticipants)
       .where(and(eq(entryParticipants.organizationId, actor.organizationId), inArray(entryParticipants.id, [...participantIds])))
     : []).map((p) => [p.id, p]));
   const codeVersions = await eventCodeVersions(db, actor.organizationId, [...contexts.values()].filter((c): c is EntryContext => c !== null).map((c) => c.entry.id));
@@ -79,7 +81,7 @@ export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, sc
     const action = input.action === 'check_out' ? 'check_out' : 'check_in';
     const method = (input.method ?? (input.ticket || input.eventCode ? 'qr' : 'manual')) as CheckInMethod;
     const clientTime = ISO_WITH_OFFSET.test(input.clientTime) ? new Date(input.clientTime) : new Date(Number.NaN);
-    const base: ResolvedScan = { input, action, method, clientTime: Number.isNaN(clientTime.getTime()) ? now : clientTime, entry: null, occurrence: null, participantId: null, refusal: null };
+    const base: ResolvedScan = { input, action, method, clientTime: Number.isNaN(clientTime.getTime()) ? now : clientTime, entry: null, occurrence: null, participantId: null, isWalkIn: false, refusal: null };
     const refused = (reason: ScanRefusal, message?: string): ResolvedScan => ({ ...base, refusal: refuse(reason, message) });
     if (Number.isNaN(clientTime.getTime())) return refused('invalid', 'clientTime: must be an ISO-8601 date-time with offset, like 2026-03-02T09:05:00+08:00');
     if (input.action !== undefined && input.action !== 'check_in' && input.action !== 'check_out') return refused('invalid', 'action: must be check_in or check_out');
@@ -121,7 +123,8 @@ export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, sc
     }
     const occurrence = tryResolveOccurrence(entry, recurrenceId);
     if (!occurrence) return refused('occurrence', recurrenceId ? `recurrenceId: ${recurrenceId} is not an occurrence of this event` : 'recurrenceId: required for a recurring event (the occurrence being checked in)');
-    return { ...base, entry, occurrence, participantId, refusal: null };
+    const isWalkIn = participantId === context.selfParticipantId ? context.selfIsWalkIn : participants.get(participantId!)?.isWalkIn ?? false;
+    return { ...base, entry, occurrence, participantId, isWalkIn, refusal: null };
   });
 }
 
