@@ -102,7 +102,9 @@ export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: 
       if (bumped.length === 0) await refreshOccurrenceCounts(tx, actor.organizationId, d.entryId, d.occurrence);
     }
 
-    const records = await currentRecords(tx, actor.organizationId, [
+    // The upsert returned the rows of the winners; only duplicates and resends need a read.
+    const needsRead = firsts.some(({ r, i }) => !r.refusal && verdicts[i]!.kind === 'duplicate') || stored.size > 0;
+    const records = !needsRead ? recordsOf(applied) : await currentRecords(tx, actor.organizationId, [
       ...firsts.filter(({ r }) => !r.refusal).map(({ r }) => ({ p: r.participantId!, o: r.occurrence!.key })),
       ...[...stored.values()].filter((s) => s.participant_id && s.occurrence_key !== null).map((s) => ({ p: s.participant_id!, o: s.occurrence_key! })),
     ]);
@@ -193,6 +195,10 @@ async function applyWinners(tx: DbOrTx, actor: Actor, winners: ResolvedScan[]): 
     for (const row of upserted) result.set(`${action}|${subjectOf(row.participant_id, row.occurrence_key)}`, row);
   }
   return result;
+}
+
+function recordsOf(applied: Map<string, RecordRow>): Map<string, RecordRow> {
+  return new Map([...applied.values()].map((row) => [subjectOf(row.participant_id, row.occurrence_key), row]));
 }
 
 async function currentRecords(tx: DbOrTx, organizationId: string, subjects: { p: string; o: string }[]): Promise<Map<string, RecordRow>> {

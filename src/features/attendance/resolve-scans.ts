@@ -56,12 +56,14 @@ export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, sc
     const id = s.entryId ?? (s.eventCode ? peekEntryId(s.eventCode) : null);
     if (id && UUID.test(id)) entryIds.add(id.toLowerCase());
   }
+  const hasEventCodes = scans.some((s) => s.eventCode);
   const contexts = new Map<string, EntryContext | null>();
   for (const id of entryIds) {
     const loaded = await loadAttendanceEntry(db, actor, id);
     if (!loaded) { contexts.set(id, null); continue; }
     const canManage = Boolean(loaded.calendar && canManageAttendance(actor, loaded.calendar.level, loaded.entry));
-    const self = await participantOfUser(db, actor.organizationId, loaded.entry.id, actor.userId);
+    // Only a self check-in (event code) needs to know whether the actor takes part.
+    const self = hasEventCodes ? await participantOfUser(db, actor.organizationId, loaded.entry.id, actor.userId) : null;
     contexts.set(id, { entry: loaded.entry, canManage, overrideRecurrenceId: loaded.recurrenceId, selfParticipantId: self?.id ?? null, selfIsWalkIn: self?.isWalkIn ?? false });
   }
   const tickets = scans.map((s) => (s.ticket ? readTicket(key, s.ticket, now) : null));
@@ -75,7 +77,7 @@ export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, sc
     ? await db.select({ id: entryParticipants.id, entryId: entryParticipants.entryId, ticketVersion: entryParticipants.ticketVersion, isWalkIn: entryParticipants.isWalkIn }).from(entryParticipants)
       .where(and(eq(entryParticipants.organizationId, actor.organizationId), inArray(entryParticipants.id, [...participantIds])))
     : []).map((p) => [p.id, p]));
-  const codeVersions = await eventCodeVersions(db, actor.organizationId, [...contexts.values()].filter((c): c is EntryContext => c !== null).map((c) => c.entry.id));
+  const codeVersions = !hasEventCodes ? new Map<string, number>() : await eventCodeVersions(db, actor.organizationId, [...contexts.values()].filter((c): c is EntryContext => c !== null).map((c) => c.entry.id));
 
   return scans.map((input, i): ResolvedScan => {
     const action = input.action === 'check_out' ? 'check_out' : 'check_in';
