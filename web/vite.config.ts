@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fieldServiceWorker } from './field-sw';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = path.join(root, 'dist');
@@ -37,7 +38,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), fieldServiceWorker(path.join(root, 'src/field/sw.js')), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
