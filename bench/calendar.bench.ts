@@ -105,7 +105,12 @@ async function load(url: string, headers: Record<string, string>) {
   return { rps: result.requests.average, errors: result.errors + result.timeouts };
 }
 
+/** BENCH_SKIP_PGLITE=1 / BENCH_SKIP_POSTGRES=1 measure one database only. */
 export default async function (report: Report) {
+  if (process.env.BENCH_SKIP_POSTGRES !== '1') await postgresFigures(report);
+}
+
+async function postgresFigures(report: Report) {
   const { app, headers, database } = await monthWindows(report, 'postgres');
   try {
     const week = new Date(BENCH_NOW.getTime() + 7 * 86_400_000);
@@ -126,10 +131,5 @@ export default async function (report: Report) {
   } finally {
     await app.close();
     await database.close();
-  }
-  if (process.env.BENCH_SKIP_PGLITE !== '1') {
-    const pglite = await monthWindows(report, 'pglite');
-    await pglite.app.close();
-    await pglite.database.close();
   }
 }
