@@ -87,10 +87,10 @@ describe('field app', () => {
     await page.getByRole('link', { name: new RegExp(title) }).waitFor();
     await page.getByTestId('refreshed').filter({ hasText: 'Last refreshed' }).waitFor();
     // Details are saved in the background after the agenda; wait for this one.
-    await page.waitForFunction(async (id) => {
+    await expect.poll(() => page.evaluate(async (id) => {
       const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('kalendaryo-field'); r.onsuccess = () => resolve(r.result); });
       return new Promise((resolve) => { const g = db.transaction('kv').objectStore('kv').get(`entry:${id}`); g.onsuccess = () => resolve(Boolean(g.result)); });
-    }, entryId);
+    }, entryId), { timeout: 20_000 }).toBe(true);
 
     await context!.setOffline(true);
     await page.reload();

@@ -30,6 +30,11 @@ export default function FieldApp() {
 
   useEffect(() => {
     let live = true;
+    // The device's saved session opens the app at once (on 3G the check costs round trips); the
+    // server's answer follows and signs out if the session has ended.
+    void readSession().then((cached) => {
+      if (live && cached) setState((s) => (s.status === 'loading' ? { status: 'ready', session: cached, offline: !navigator.onLine } : s));
+    });
     currentSession()
       .then(async (session) => {
         await saveSession(session);
@@ -37,7 +42,7 @@ export default function FieldApp() {
       })
       .catch(async (err: unknown) => {
         if (!live) return;
-        if (err instanceof ApiError && err.status === 401) return setState({ status: 'signed-out' });
+        if (err instanceof ApiError && err.status === 401) return setState({ status: 'signed-out', notice: 'Your session ended. Sign in again; queued scans are kept.' });
         const cached = await readSession();
         if (cached) setState({ status: 'ready', session: cached, offline: true });
         else setState({ status: 'signed-out', notice: 'No connection, and this device has no saved session yet: sign in once while online.' });

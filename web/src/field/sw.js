@@ -2,7 +2,7 @@
 /**
  * Kalendaryo's service worker (template: web/field-sw.ts prepends VERSION and PRECACHE at build).
  * - install: caches the app shell (index.html for every page) and every hashed asset of this build;
- * - fetch: navigations network-first with the cached shell as fallback; /assets/* cache-first (hashed
+ * - fetch: navigations answered with this version's cached shell (network when not cached); /assets/* cache-first (hashed
  *   names never change); icons and manifest stale-while-revalidate; /api is never touched (the app
  *   keeps its own offline data in IndexedDB, with the time it was refreshed);
  * - a new build waits until the page says SKIP_WAITING (the "update available" prompt);
@@ -39,15 +39,17 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
+/**
+ * Pages: the shell of this version from the cache (it changes only with a new build, which is a new
+ * worker and a new cache), so a repeat visit on a slow link costs no round trip; the network only
+ * when the shell is not cached.
+ */
 async function shellFor(request) {
+  const cached = await caches.match('/', { cacheName: SHELL });
+  if (cached) return cached;
   try {
-    const response = await fetch(request);
-    if (response.ok) return response;
-    const cached = await caches.match('/', { cacheName: SHELL });
-    return cached || response;
+    return await fetch(request);
   } catch {
-    const cached = await caches.match('/', { cacheName: SHELL });
-    if (cached) return cached;
     return new Response('<h1>Offline</h1><p>Kalendaryo is not cached on this device yet.</p>', { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
 }
@@ -80,7 +82,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
-  if (request.mode === 'navigate') event.respondWith(shellFor(request));
+  // Pages of the app have no extension; a navigation to a file (a PDF export, an icon) goes to the network.
+  if (request.mode === 'navigate' && !/\.[a-z0-9]+$/i.test(url.pathname)) event.respondWith(shellFor(request));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));
   else if (url.pathname.startsWith('/icons/') || url.pathname === '/manifest.webmanifest') event.respondWith(staleWhileRevalidate(request));
 });
