@@ -108,6 +108,11 @@ async function load(url: string, headers: Record<string, string>) {
 /** BENCH_SKIP_PGLITE=1 / BENCH_SKIP_POSTGRES=1 measure one database only. */
 export default async function (report: Report) {
   if (process.env.BENCH_SKIP_POSTGRES !== '1') await postgresFigures(report);
+  if (process.env.BENCH_SKIP_PGLITE !== '1') {
+    const pglite = await monthWindows(report, 'pglite');
+    await pglite.app.close();
+    await pglite.database.close();
+  }
 }
 
 async function postgresFigures(report: Report) {
