@@ -8,6 +8,10 @@
  * - 500 check-in scans queued offline (one per participant), then the page opened online: time
  *   until the server has confirmed every one (results written back on the device).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Report } from './run.js';
 import { launchBrowser } from '../test/e2e/browser.js';
 import { apiSession } from '../test/e2e/api-session.js';
@@ -18,7 +22,23 @@ const THREE_G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 const RUNS = 5;
 const SCANS = 500;
 
+const dist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Gzip bytes of the JS before the agenda is usable: the entry chunk, the field chunk and their static imports. */
+function fieldJsGzip(): number {
+  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    for (const i of manifest[key].imports ?? []) visit(i);
+  };
+  for (const key of Object.keys(manifest)) if (manifest[key]!.isEntry || key.endsWith('field/FieldApp.tsx')) visit(key);
+  return [...seen].reduce((sum, k) => sum + gzipSync(readFileSync(path.join(dist, manifest[k]!.file)), { level: 9 }).length, 0);
+}
+
 export default async function fieldBench(report: Report): Promise<void> {
+  report('field.js_gzip_until_agenda_usable', fieldJsGzip() / 1024, 'KiB');
   const t = await createTestApp();
   const browser = await launchBrowser();
   try {
