@@ -160,4 +160,31 @@ describe('field app', () => {
     expect(await page.getByTestId('count-in').textContent()).toBe('5');
     await screenshot(page, 'e2e-field-check-in-results');
   });
+
+  it('checks oneself in by event code offline, a walk-in and a name search online', { timeout: 120_000 }, async () => {
+    const { entryId } = await eventWithParticipants(`Workshop ${run}`, 1);
+    const me = (await admin.call<{ user: { id: string } }>('GET', '/api/v1/me')).body.user;
+    expect((await admin.call('POST', `/api/v1/entries/${entryId}/participants`, { userId: me.id, notify: false })).status).toBe(201);
+    const code = (await admin.call<{ code: string }>('GET', `/api/v1/entries/${entryId}/event-code`)).body.code;
+
+    const page = await fieldPage('/field/self');
+    await context!.setOffline(true);
+    await page.getByLabel('Event code').fill(code);
+    await page.getByRole('button', { name: 'Check me in' }).click();
+    await page.getByText('Waiting to send').waitFor();
+    await context!.setOffline(false);
+    await page.getByText('You are checked in').waitFor({ timeout: 20_000 });
+
+    await page.goto(`${server.baseUrl}/field/check-in/${entryId}`);
+    await expect.poll(() => page.getByTestId('count-in').textContent()).toBe('1');
+    await page.getByLabel('Search by name').fill(`Participant 1 ${run}`);
+    await page.getByRole('button', { name: `Check in Participant 1 ${run}` }).click();
+    await expect.poll(() => page.getByTestId('count-in').textContent(), { timeout: 20_000 }).toBe('2');
+    await page.getByText('Register a walk-in').click();
+    await page.getByLabel('Name', { exact: true }).fill(`Walk-in ${run}`);
+    await page.getByRole('button', { name: 'Register and check in' }).click();
+    await page.getByText(`Walk-in ${run} is registered and checked in.`).waitFor();
+    await expect.poll(() => page.getByTestId('count-in').textContent()).toBe('3');
+    await screenshot(page, 'e2e-field-walk-in');
+  });
 });
