@@ -64,6 +64,8 @@ export default function FieldApp() {
 
   useEffect(() => {
     if (state.status !== 'ready') return;
+    // Ask the browser not to evict the queue and the saved agenda when the phone runs short of space.
+    void navigator.storage?.persist?.().catch(() => false);
     void countWaiting();
     const onQueued = () => {
       void countWaiting();
