@@ -1,7 +1,11 @@
 /**
  * A form from a record type's JSON Schema (GET /api/v1/modules/{module}/{type}/schema): one field per
- * property (nested objects one level down, as "details.leaveType"), and the values back into a body.
+ * property (nested objects one level down, as "details.leaveType"), a stored record into the form's
+ * values, and the values back into a POST body or a PATCH of an existing record. Date-times are
+ * typed as wall times in the user's zone.
  */
+import { isoToWall, wallToIso } from './times';
+
 export type FieldKind = 'text' | 'textarea' | 'date' | 'datetime' | 'number' | 'checkbox' | 'select' | 'list';
 
 export interface FormField {
@@ -10,8 +14,12 @@ export interface FormField {
   label: string;
   kind: FieldKind;
   required: boolean;
+  /** The schema takes null: clearing the field sends null, which clears the stored value. */
+  nullable: boolean;
   options: string[];
 }
+
+export type FormValues = Record<string, string | boolean>;
 
 interface JsonSchema {
   type?: string | string[];
@@ -47,30 +55,72 @@ export function fieldsOf(schema: JsonSchema, prefix: string[] = []): FormField[]
   return Object.entries(schema.properties ?? {}).flatMap(([key, raw]) => {
     if (SKIP.has(key)) return [];
     const s = unwrap(raw);
+    const nullable = Boolean(raw.anyOf?.some((b) => b.type === 'null')) || (Array.isArray(raw.type) && raw.type.includes('null'));
     const path = [...prefix, key];
     if (s.type === 'object' && s.properties && prefix.length === 0) return fieldsOf(s, path);
     const kind = kindOf(s);
     if (!kind) return [];
-    return [{ path, name: path.join('.'), label: labelOf(key), kind, required: required.has(key), options: (s.enum ?? []).map(String) }];
+    return [{ path, name: path.join('.'), label: labelOf(key), kind, required: required.has(key), nullable, options: (s.enum ?? []).map(String) }];
   });
 }
 
+/** One filled value as the API takes it; undefined when the field is empty. */
+function valueOf(f: FormField, v: string | boolean | undefined, zone: string): unknown {
+  if (f.kind === 'checkbox') return v === true;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  if (f.kind === 'number') return Number(v);
+  if (f.kind === 'list') return v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (f.kind === 'datetime') return wallToIso(v, zone);
+  return v.trim();
+}
+
+function put(target: Record<string, unknown>, path: string[], value: unknown) {
+  for (const key of path.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+  if (value === undefined) delete target[path.at(-1)!];
+  else target[path.at(-1)!] = value;
+}
+
 /** Filled values → the POST body: empty optional fields are left out (the server's defaults apply). */
-export function bodyOf(fields: FormField[], values: Record<string, string | boolean>): Record<string, unknown> {
+export function bodyOf(fields: FormField[], values: FormValues, zone = 'UTC'): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of fields) {
-    const v = values[f.name];
-    let out: unknown;
-    if (f.kind === 'checkbox') out = v === true ? true : f.required ? false : undefined;
-    else if (typeof v !== 'string' || v.trim() === '') out = undefined;
-    else if (f.kind === 'number') out = Number(v);
-    else if (f.kind === 'list') out = v.split(',').map((x) => x.trim()).filter(Boolean);
-    else if (f.kind === 'datetime') out = v.length === 16 ? `${v}:00Z` : v;
-    else out = v.trim();
-    if (out === undefined) continue;
-    let target = body;
-    for (const key of f.path.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
-    target[f.path.at(-1)!] = out;
+    const out = valueOf(f, values[f.name], zone);
+    if (f.kind === 'checkbox' && out === false && !f.required) continue;
+    if (out !== undefined) put(body, f.path, out);
+  }
+  return body;
+}
+
+/** A stored record → the form's values (date-times as wall times in `zone`, lists comma-separated). */
+export function valuesOf(fields: FormField[], data: Record<string, unknown>, zone = 'UTC'): FormValues {
+  const values: FormValues = {};
+  for (const f of fields) {
+    let v: unknown = data;
+    for (const key of f.path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+    if (v === undefined || v === null) continue;
+    if (f.kind === 'checkbox') values[f.name] = v === true;
+    else if (f.kind === 'list' && Array.isArray(v)) values[f.name] = v.map(String).join(', ');
+    else if (f.kind === 'datetime' && typeof v === 'string') values[f.name] = isoToWall(v, zone);
+    else values[f.name] = String(v);
+  }
+  return values;
+}
+
+/**
+ * The PATCH body of an edited record. The server replaces each top-level field given, so a nested
+ * object (details) is sent whole: the stored one with the form's fields laid over it, keeping what
+ * the form does not show. A cleared field is sent as null when the schema takes null; a cleared
+ * nested field is dropped (its default applies); a cleared top-level one that takes no null stays.
+ */
+export function patchOf(fields: FormField[], values: FormValues, stored: Record<string, unknown>, zone = 'UTC'): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.path.length > 1 && body[f.path[0]!] === undefined) {
+      const nested = stored[f.path[0]!];
+      body[f.path[0]!] = nested && typeof nested === 'object' ? { ...(nested as Record<string, unknown>) } : {};
+    }
+    const out = valueOf(f, values[f.name], zone);
+    put(body, f.path, out === undefined && f.nullable ? null : out);
   }
   return body;
 }

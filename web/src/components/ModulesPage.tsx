@@ -1,22 +1,29 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, messageOf, request } from '../api';
-import { bodyOf, fieldsOf, type FormField } from '../schema-form';
+import { bodyOf, fieldsOf, patchOf, valuesOf, type FormField, type FormValues } from '../schema-form';
+import { isoToWall } from '../times';
 import type { Session } from '../types';
 import '../styles/panels.css';
 import { CommunitiesBrowser } from './CommunitiesBrowser';
+import { RecordForm } from './RecordForm';
 
 interface Props { session: Session; onSessionExpired: () => void }
 interface TypeInfo { module: string; type: string; label: string }
-interface RecordRow { id: string; data: { title?: string; status?: string }; entries: Array<{ start: string }> }
+interface RecordRow { id: string; data: Record<string, unknown> & { title?: string; status?: string }; version: number; entries: Array<{ start: string }> }
+type Result = { kind: 'ok' | 'error'; text: string; fields?: Record<string, string> };
 
-/** `/modules`: each module's records, and a form generated from the record type's JSON Schema. */
+/** `/modules`: each module's records (edit, delete) and a form generated from the record type's JSON Schema. */
 export default function ModulesPage({ session, onSessionExpired }: Props) {
+  const zone = session.user.timeZone;
   const [types, setTypes] = useState<TypeInfo[]>([]);
   const [key, setKey] = useState(() => new URLSearchParams(window.location.search).get('type') ?? '');
   const [records, setRecords] = useState<RecordRow[] | null>(null);
   const [fields, setFields] = useState<FormField[]>([]);
-  const [values, setValues] = useState<Record<string, string | boolean>>({});
-  const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string; fields?: Record<string, string> } | null>(null);
+  const [values, setValues] = useState<FormValues>({});
+  /** The record being edited (as loaded, with its version for If-Match), or null for a new one. */
+  const [editing, setEditing] = useState<RecordRow | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result | null>(null);
 
   const onError = useCallback((err: unknown) => {
     if (err instanceof ApiError && err.status === 401) onSessionExpired();
@@ -42,29 +49,74 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
     window.history.replaceState(null, '', url);
     setRecords(null);
     setValues({});
+    setEditing(null);
     setResult(null);
     load();
     request<Record<string, unknown>>(`/api/v1/modules/${key}/schema`).then(({ data }) => setFields(fieldsOf(data)), onError);
   }, [key, load, onError]);
 
   const label = useMemo(() => types.find((t) => `${t.module}/${t.type}` === key)?.label ?? '', [types, key]);
+  const titleOf = (r: RecordRow) => r.data.title ?? r.id;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function edit(row: RecordRow) {
     setResult(null);
     try {
-      await request(`/api/v1/modules/${key}`, { method: 'POST', body: bodyOf(fields, values) });
-      setResult({ kind: 'ok', text: `${label} saved; it is on the calendar.` });
+      // The current version, not the listed one: someone may have changed it since the list loaded.
+      const { data } = await request<RecordRow>(`/api/v1/modules/${key}/${row.id}`);
+      setEditing(data);
+      setValues(valuesOf(fields, data.data, zone));
+      // Keyboard users land in the form they opened.
+      setTimeout(() => document.querySelector<HTMLElement>('#record-form-top + form :is(input, select, textarea)')?.focus(), 0);
+    } catch (err) {
+      onError(err);
+    }
+  }
+
+  function stopEditing() {
+    setEditing(null);
+    setValues({});
+    setResult(null);
+  }
+
+  async function save() {
+    setResult(null);
+    setBusy(true);
+    try {
+      if (editing) {
+        await request(`/api/v1/modules/${key}/${editing.id}`, {
+          method: 'PATCH', body: patchOf(fields, values, editing.data, zone), headers: { 'If-Match': `"${editing.version}"` },
+        });
+        setResult({ kind: 'ok', text: `${label} “${String(values.title ?? titleOf(editing))}” changed; its calendar entries follow.` });
+        setEditing(null);
+      } else {
+        await request(`/api/v1/modules/${key}`, { method: 'POST', body: bodyOf(fields, values, zone) });
+        setResult({ kind: 'ok', text: `${label} saved; it is on the calendar.` });
+      }
       setValues({});
       load();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return onSessionExpired();
+      const text = err instanceof ApiError && err.status === 412 ? 'Someone else changed this record since you opened it. Cancel and open it again to see their changes.' : messageOf(err);
       const byField = err instanceof ApiError ? Object.fromEntries(err.fieldErrors.map((f) => [f.field, f.message])) : {};
-      setResult({ kind: 'error', text: messageOf(err), fields: byField });
+      setResult({ kind: 'error', text, fields: byField });
+    } finally {
+      setBusy(false);
     }
   }
 
-  const set = (name: string, v: string | boolean) => setValues((old) => ({ ...old, [name]: v }));
+  async function remove(row: RecordRow) {
+    if (!window.confirm(`Delete “${titleOf(row)}” and its calendar entries?`)) return;
+    setResult(null);
+    try {
+      await request(`/api/v1/modules/${key}/${row.id}`, { method: 'DELETE' });
+      if (editing?.id === row.id) stopEditing();
+      setResult({ kind: 'ok', text: `Deleted “${titleOf(row)}”.` });
+      load();
+    } catch (err) {
+      onError(err);
+    }
+  }
+
   return (
     <div className="app">
       <a className="skip-link" href="#modules-main">Skip to records</a>
@@ -82,40 +134,28 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
         <section aria-labelledby="records-title">
           <h3 id="records-title">{label || 'Records'}</h3>
           {records === null ? <p role="status">Loading…</p> : records.length === 0 ? <p>No records yet.</p> : (
-            <ul className="resource-list">
-              {records.map((r) => <li key={r.id}>{r.data.title ?? r.id} <span className="muted small">{r.data.status ?? ''}{r.entries[0] ? ` · ${r.entries[0].start.slice(0, 10)}` : ''}</span></li>)}
+            <ul className="resource-list record-list">
+              {records.map((r) => {
+                const first = r.entries[0]?.start;
+                const day = first && (first.includes('T') ? isoToWall(first, zone) : first).slice(0, 10);
+                return (
+                  <li key={r.id}>
+                    <span className="record-list__title">{titleOf(r)}</span>{' '}
+                    <span className="muted small">{r.data.status ?? ''}{day ? ' · ' : ''}</span>
+                    {day && <a className="small" href={`/?view=listWeek&date=${day}`} aria-label={`${titleOf(r)} on the calendar, ${day}`}>{day}</a>}
+                    <span className="record-list__actions">
+                      <button type="button" className="link-button" aria-label={`Edit ${titleOf(r)}`} onClick={() => void edit(r)}>Edit</button>
+                      <button type="button" className="link-button" aria-label={`Delete ${titleOf(r)}`} onClick={() => void remove(r)}>Delete</button>
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>
-        <form className="booking-form" onSubmit={(e) => void submit(e)} aria-labelledby="new-record-title">
-          <h3 id="new-record-title">New {label.toLowerCase() || 'record'}</h3>
-          {fields.map((f) => {
-            const id = `field-${f.name.replace(/\./g, '-')}`;
-            const error = result?.fields?.[f.name];
-            const common = { id, required: f.required, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
-            const v = values[f.name];
-            return (
-              <div key={f.name} className="field">
-                <label htmlFor={id}>{f.label}{f.required ? ' (required)' : ''}{f.kind === 'list' ? ' (comma-separated)' : ''}</label>
-                {f.kind === 'select' ? (
-                  <select {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(f.name, e.target.value)}>
-                    <option value="">—</option>
-                    {f.options.map((o) => <option key={o} value={o}>{o.replace(/_/g, ' ')}</option>)}
-                  </select>
-                ) : f.kind === 'checkbox' ? (
-                  <input {...common} required={false} type="checkbox" checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />
-                ) : f.kind === 'textarea' ? (
-                  <textarea {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(f.name, e.target.value)} />
-                ) : (
-                  <input {...common} type={f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : f.kind === 'number' ? 'number' : 'text'}
-                    value={typeof v === 'string' ? v : ''} onChange={(e) => set(f.name, e.target.value)} />
-                )}
-                {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
-              </div>
-            );
-          })}
-          <button type="submit" className="primary" disabled={!fields.length}>Save</button>
-        </form>
+        <div id="record-form-top" />
+        <RecordForm key={editing?.id ?? 'new'} title={editing ? `Edit ${titleOf(editing)}` : `New ${label.toLowerCase() || 'record'}`} fields={fields} values={values}
+          errors={result?.fields} zone={zone} busy={busy} onChange={setValues} onSubmit={() => void save()} onCancel={editing ? stopEditing : undefined} />
         {result && <p className={result.kind === 'error' ? 'field-error' : 'notice'} role={result.kind === 'error' ? 'alert' : 'status'}>{result.text}</p>}
         <CommunitiesBrowser />
       </main>
