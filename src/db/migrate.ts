@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './client.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Relative to the repository root, two levels up both from src/db/ and from the CLI bundle in
+// dist/cli/ (scripts/build-cli.mjs), so the same line works in either.
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
 // Arbitrary but fixed: serialises extension creation and migrations across processes.
 const EXTENSIONS_LOCK = 7_210_001;
 

@@ -11,6 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Two levels below the repository root, as src/http/ and the CLI bundle's dist/cli/ both are.
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';

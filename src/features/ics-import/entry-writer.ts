@@ -105,6 +105,7 @@ export class EntryWriter {
   readonly counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   readonly skippedItems: SkippedItem[] = [];
   private batch: Pending[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
   private waiting: Pending[] = [];
   private rows = new Map<string, StoredRow>();
   // UIDs of the file's masters and single events: an override of one that is not a series is skipped.
@@ -115,21 +116,28 @@ export class EntryWriter {
     private readonly ctx: WriterContext,
   ) {}
 
-  /** One VEVENT; `columns` is lazy so that a refused recurrence surfaces with the event's line. */
+  /**
+   * One VEVENT. Its columns are computed here, so that a refused recurrence throws for this event's
+   * line; the batch's database work then runs while the caller parses the next batch (one batch in
+   * flight at most, so memory stays bounded).
+   */
   async write(e: IcsEntry, columns: () => ImportColumns): Promise<void> {
-    this.batch.push({ e, columns });
-    if (this.batch.length >= BATCH) await this.flush();
+    const c = columns();
+    this.batch.push({ e, columns: () => c });
+    if (this.batch.length < BATCH) return;
+    await this.inFlight;
+    const batch = this.batch.splice(0);
+    this.inFlight = this.process(batch, false);
+    // Surfaces at the next write or at finish; never left unhandled in between.
+    this.inFlight.catch(() => {});
   }
 
   async finish(): Promise<void> {
-    await this.flush();
-    const waiting = this.waiting.splice(0);
-    for (let i = 0; i < waiting.length; i += BATCH) await this.process(waiting.slice(i, i + BATCH), true);
-  }
-
-  private async flush() {
+    await this.inFlight;
     const batch = this.batch.splice(0);
     if (batch.length) await this.process(batch, false);
+    const waiting = this.waiting.splice(0);
+    for (let i = 0; i < waiting.length; i += BATCH) await this.process(waiting.slice(i, i + BATCH), true);
   }
 
   private skip(e: IcsEntry, reason: string) {
