@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankForm, entryToForm, formChanges, formToInput, rangeToForm, toggleAllDay, validateForm } from './entry-form';
+import { blankForm, entryToForm, formChanges, formSpan, formToInput, rangeToForm, toggleAllDay, validateForm } from './entry-form';
 import type { Entry } from './types';
 
 const base = blankForm({
@@ -19,6 +19,14 @@ describe('entry form', () => {
   it('sends all-day entries as dates with an exclusive end', () => {
     const form = { ...base, allDay: true, start: '2026-11-25', end: '2026-11-27' };
     expect(formToInput(form)).toMatchObject({ allDay: true, start: '2026-11-25', end: '2026-11-28' });
+  });
+
+  it('gives the instants to check resources over: midnight to midnight for all-day, none while the times are wrong', () => {
+    expect(formSpan(blankForm({ start: '2026-12-01T09:00', end: '2026-12-01T10:30', timeZone: 'Asia/Manila' })))
+      .toEqual({ start: '2026-12-01T09:00:00+08:00', end: '2026-12-01T10:30:00+08:00' });
+    expect(formSpan(blankForm({ allDay: true, start: '2026-12-01', end: '2026-12-02', timeZone: 'Asia/Manila' })))
+      .toEqual({ start: '2026-12-01T00:00:00+08:00', end: '2026-12-03T00:00:00+08:00' });
+    expect(formSpan(blankForm({ start: '2026-12-01T09:00', end: '2026-12-01T08:00', timeZone: 'Asia/Manila' }))).toBeNull();
   });
 
   it('shows a selected all-day range with an inclusive end', () => {

@@ -106,6 +106,16 @@ export function formTimes(form: EntryForm): Pick<EntryInput, 'start' | 'end' | '
   return { allDay: false, start: wallToIso(form.start, form.timeZone), end: wallToIso(form.end, form.timeZone), timeZone: form.timeZone };
 }
 
+/** The instants a form's times cover (an all-day range from midnight to midnight in its zone), or null while they are not valid. */
+export function formSpan(form: EntryForm): { start: string; end: string } | null {
+  const errors = validateForm(form);
+  if (errors.start || errors.end || errors.timeZone) return null;
+  const times = formTimes(form);
+  return form.allDay
+    ? { start: wallToIso(`${times.start}T00:00`, form.timeZone), end: wallToIso(`${times.end}T00:00`, form.timeZone) }
+    : { start: times.start, end: times.end };
+}
+
 export function formToInput(form: EntryForm): EntryInput {
   const input: EntryInput = {
     title: form.title.trim(),

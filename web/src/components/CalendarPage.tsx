@@ -209,11 +209,11 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
       )}
       {dialog?.type === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog?.type === 'create' && (
-        <CreateDialog initial={dialog.form} calendars={writable} modules={modules} onClose={() => { setDialog(null); calRef.current?.getApi().unselect(); }}
+        <CreateDialog initial={dialog.form} calendars={writable} modules={modules} canBook={user.role !== 'viewer'} onClose={() => { setDialog(null); calRef.current?.getApi().unselect(); }}
           onCreated={(entry) => { afterChange(); moves.setNotice({ kind: 'info', message: `Created “${entry.title}”.` }); }} />
       )}
       {dialog?.type === 'entry' && (
-        <EntryDialog entryId={dialog.entryId} occurrence={dialog.occurrence} calendars={writable} modules={modules} onClose={() => setDialog(null)} onChanged={afterChange} />
+        <EntryDialog entryId={dialog.entryId} occurrence={dialog.occurrence} calendars={writable} modules={modules} canBook={user.role !== 'viewer'} onClose={() => setDialog(null)} onChanged={afterChange} />
       )}
     </div>
   );

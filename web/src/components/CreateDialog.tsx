@@ -1,37 +1,45 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api';
 import { createEntry } from '../endpoints';
+import { applyExtras, hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { formToInput, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
 import type { ModuleInfo } from '../modules';
 import type { CalendarInfo, Entry } from '../types';
 import { Dialog } from './Dialog';
+import { EntryExtrasFields } from './EntryExtrasFields';
 import { EntryFields } from './EntryFields';
 
 interface Props {
   initial: EntryForm;
   calendars: CalendarInfo[];
   modules: ModuleInfo[];
+  canBook: boolean;
   onCreated: (entry: Entry) => void;
   onClose: () => void;
 }
 
-/** Quick create (title, time, calendar, kind) that opens up into the full form on request. */
-export function CreateDialog({ initial, calendars, modules, onCreated, onClose }: Props) {
+/**
+ * Quick create (title, time, calendar, kind) that opens up into the full form on request, with
+ * participants and resources. Those are added once the entry exists; if any is refused the entry
+ * stays created, the dialog says so, and what was refused can be retried or left out.
+ */
+export function CreateDialog({ initial, calendars, modules, canBook, onCreated, onClose }: Props) {
   const [form, setForm] = useState(initial);
   const [expanded, setExpanded] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [extras, setExtras] = useState<EntryExtras>(NO_EXTRAS);
+  /** Set once the entry is saved but something around it is left to retry or to read. */
+  const [created, setCreated] = useState<Entry | null>(null);
+  const [outcome, setOutcome] = useState<ExtrasOutcome | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function createOnly(): Promise<Entry | null> {
     const found = validateForm(form);
     setErrors(found);
-    setProblem(null);
-    if (Object.keys(found).length) return;
-    setBusy(true);
+    if (Object.keys(found).length) return null;
     try {
-      onCreated(await createEntry(formToInput(form)));
+      return await createEntry(formToInput(form));
     } catch (err) {
       if (err instanceof ApiError) {
         const split = serverFieldErrors(err.fieldErrors);
@@ -40,19 +48,49 @@ export function CreateDialog({ initial, calendars, modules, onCreated, onClose }
         if (Object.keys(split.errors).some((k) => !['title', 'start', 'end', 'calendarId', 'kind', 'location'].includes(k))) setExpanded(true);
         setProblem([err.detail ?? err.title, ...split.other].join(' '));
       } else setProblem(messageOf(err));
-      setBusy(false);
+      return null;
     }
   }
 
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setProblem(null);
+    setBusy(true);
+    const entry = created ?? (await createOnly());
+    if (!entry) return setBusy(false);
+    if (!hasExtras(extras)) return onCreated(entry);
+    const out = await applyExtras(entry.id, extras, form.timeZone);
+    if (Object.keys(out.errors).length === 0 && Object.keys(out.reports).length === 0) return onCreated(entry);
+    setCreated(entry);
+    setExtras(out.left);
+    setOutcome(out);
+    setProblem(summarizeOutcome(out, `“${entry.title}” was saved.`) || null);
+    setBusy(false);
+  }
+
+  const retry = created && hasExtras(extras);
   return (
-    <Dialog title="New entry" onClose={onClose} className={expanded ? 'dialog--wide' : ''}>
+    <Dialog title={created ? `“${created.title}” saved` : 'New entry'} onClose={created ? () => onCreated(created) : onClose} className={expanded ? 'dialog--wide' : ''}>
       <form onSubmit={submit} noValidate>
-        <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendars} modules={modules} compact={!expanded} />
+        <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendars} modules={modules} compact={!expanded} readOnly={Boolean(created)} />
+        {expanded && (
+          <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome} entryId={created?.id}
+            participants={null} bookings={[]} canBook={canBook} />
+        )}
         {problem && <p className="field-error" role="alert">{problem}</p>}
         <div className="dialog__actions">
           {!expanded && <button type="button" className="link-button" onClick={() => setExpanded(true)}>More options</button>}
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
+          {created ? (
+            <>
+              <button type="button" onClick={() => onCreated(created)}>{retry ? 'Close without them' : 'Done'}</button>
+              {retry && <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save again'}</button>}
+            </>
+          ) : (
+            <>
+              <button type="button" onClick={onClose}>Cancel</button>
+              <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
+            </>
+          )}
         </div>
       </form>
     </Dialog>

@@ -1,10 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api';
 import { deleteEntry, deleteOccurrence, getEntry, updateEntry, type OccurrenceScope, type VersionedEntry } from '../endpoints';
+import { applyExtras, hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { entryToForm, formChanges, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
 import type { ModuleInfo } from '../modules';
+import { listParticipants, type Participant } from '../participants';
+import { entryBookings, type Booking } from '../resources';
 import type { CalendarInfo } from '../types';
 import { Dialog } from './Dialog';
+import { EntryExtrasFields } from './EntryExtrasFields';
 import { EntryFields } from './EntryFields';
 import { ScopeDialog } from './ScopeDialog';
 
@@ -14,27 +18,45 @@ interface Props {
   occurrence?: { seriesId: string; recurrenceId: string };
   calendars: CalendarInfo[];
   modules: ModuleInfo[];
+  canBook: boolean;
   onChanged: () => void;
   onClose: () => void;
 }
 
 /** An entry's details; editable when the server says the user may edit it. */
-export function EntryDialog({ entryId, occurrence, calendars, modules, onChanged, onClose }: Props) {
+export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, onChanged, onClose }: Props) {
   const [loaded, setLoaded] = useState<VersionedEntry | null>(null);
   const [form, setForm] = useState<EntryForm | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [askScope, setAskScope] = useState(false);
+  const [participants, setParticipants] = useState<Participant[] | null>(null);
+  const [bookings, setBookings] = useState<Booking[]>([]);
+  const [extras, setExtras] = useState<EntryExtras>(NO_EXTRAS);
+  const [outcome, setOutcome] = useState<ExtrasOutcome | null>(null);
+  /** Something was saved while the dialog stays open: the calendar refetches when it closes. */
+  const [saved, setSaved] = useState(false);
+
+  // Participants and bookings fail soft: the entry is still worth showing without them.
+  const loadAround = useCallback((withBookings: boolean) => {
+    listParticipants(entryId).then((r) => setParticipants(r.participants), () => setParticipants([]));
+    if (withBookings) entryBookings(entryId).then(setBookings, () => setBookings([]));
+  }, [entryId]);
 
   useEffect(() => {
     let live = true;
     getEntry(entryId).then(
-      (v) => { if (live) { setLoaded(v); setForm(entryToForm(v.entry)); } },
+      (v) => {
+        if (!live) return;
+        setLoaded(v);
+        setForm(entryToForm(v.entry));
+        loadAround(v.entry.canEdit);
+      },
       (err: unknown) => live && setProblem(messageOf(err)),
     );
     return () => { live = false; };
-  }, [entryId]);
+  }, [entryId, loadAround]);
 
   function explain(err: unknown) {
     if (err instanceof ApiError && err.status === 412) {
@@ -55,14 +77,28 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, onChanged
     setProblem(null);
     if (Object.keys(found).length) return;
     const patch = formChanges(entryToForm(loaded.entry), form);
-    if (Object.keys(patch).length === 0) return onClose();
+    const changed = Object.keys(patch).length > 0;
+    if (!changed && !hasExtras(extras)) return saved ? onChanged() : onClose();
     setBusy(true);
     try {
-      await updateEntry(entryId, loaded.ifMatch, patch);
-      onChanged();
+      if (changed) {
+        const entry = await updateEntry(entryId, loaded.ifMatch, patch);
+        // The new version is what a second save (a retry of what follows) must name in If-Match.
+        setLoaded({ entry, ifMatch: `"${entry.version}"` });
+        setSaved(true);
+      }
     } catch (err) {
-      explain(err);
+      return explain(err);
     }
+    if (!hasExtras(extras)) return onChanged();
+    const out = await applyExtras(entryId, extras, form.timeZone);
+    if (Object.keys(out.errors).length === 0 && Object.keys(out.reports).length === 0) return onChanged();
+    setSaved(true);
+    setExtras(out.left);
+    setOutcome(out);
+    setProblem(summarizeOutcome(out, changed ? 'The entry was saved.' : '') || null);
+    loadAround(true);
+    setBusy(false);
   }
 
   async function remove() {
@@ -99,15 +135,19 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, onChanged
     : calendars;
 
   return (
-    <Dialog title={entry ? (editable ? 'Edit entry' : entry.title) : 'Entry'} onClose={onClose} className="dialog--wide">
+    <Dialog title={entry ? (editable ? 'Edit entry' : entry.title) : 'Entry'} onClose={saved ? onChanged : onClose} className="dialog--wide">
       {!form && !problem && <p role="status">Loading…</p>}
       <form onSubmit={save} noValidate>
         {form && <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendarChoices} modules={modules} readOnly={!editable} />}
+        {form && entry && (editable || (participants?.length ?? 0) > 0) && (
+          <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome} entryId={entry.id}
+            participants={participants} bookings={bookings} canBook={canBook && editable} readOnly={!editable} />
+        )}
         {recurring && editable && <p className="muted small">This entry repeats: changes here apply to the whole series; drag an occurrence to move only it.</p>}
         {problem && <p className="field-error" role="alert">{problem}</p>}
         <div className="dialog__actions">
           {entry?.canDelete && <button type="button" className="danger" onClick={remove} disabled={busy}>Delete</button>}
-          <button type="button" onClick={onClose}>{editable ? 'Cancel' : 'Close'}</button>
+          <button type="button" onClick={saved ? onChanged : onClose}>{editable && !saved ? 'Cancel' : 'Close'}</button>
           {editable && <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>}
         </div>
       </form>

@@ -52,7 +52,7 @@ export default function ResourcesPage({ session, onSessionExpired }: Props) {
     setResult(null);
     try {
       const booking = await requestBooking({ resourceId: resource.id, entryId, units: 1, note: note.trim() || null });
-      setResult({ kind: 'ok', text: booking.status === 'pending' ? `Requested ${resource.name}; it waits for approval.` : `Booked ${resource.name}.` });
+      setResult({ kind: 'ok', text: 'status' in booking && booking.status === 'pending' ? `Requested ${resource.name}; it waits for approval.` : `Booked ${resource.name}.` });
       setRefreshKey((k) => k + 1);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return onSessionExpired();

@@ -1,0 +1,185 @@
+/**
+ * The full entry editor in a real browser: participants (a colleague picked by name, a guest by
+ * e-mail) and resources with their availability shown before saving — a vehicle already booked then
+ * shows as busy with the booking in the way, re-checked as the times change, and the free vehicle
+ * offered instead is taken. Saving creates the entry, its participants and its booking; reopening it
+ * shows each participant's RSVP. A booking refused at save time (someone took the vehicle meanwhile)
+ * leaves the entry saved and the server's message beside the vehicle.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from './api-session.js';
+import { axeViolations, launchBrowser, screenshot, signIn } from './browser.js';
+import { startE2EServer, type E2EServer } from './server.js';
+
+let server: E2EServer;
+let browser: Browser;
+let admin: ApiSession;
+let zone: string;
+let coordination: string;
+let context: BrowserContext | undefined;
+const run = Math.random().toString(36).slice(2, 7);
+const t = (title: string) => `${title} ${run}`;
+const PASSWORD = 'a-long-password-1';
+
+/** A day of its own, weeks ahead, so that other tests' bookings are not in the way. */
+const freshDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  .format(Date.now() + (40 + Math.floor(Math.random() * 300)) * 86_400_000);
+/** An instant for a wall time of `day` in the user's zone (the test server's zone has no DST: Asia/Manila or UTC). */
+const at = async (day: string, hhmm: string) => {
+  const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(Date.parse(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')!.value.replace('GMT', '') || '+00:00';
+  return `${day}T${hhmm}:00${offset}`;
+};
+
+async function newPage(width = 1280, height = 900): Promise<Page> {
+  context = await browser.newContext({ viewport: { width, height }, timezoneId: zone, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function vehicle(name: string): Promise<string> {
+  const res = await admin.call<{ id: string }>('POST', '/api/v1/resources', { type: 'vehicle', name });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+async function bookedEntry(title: string, day: string, resourceId: string): Promise<string> {
+  const entry = await admin.call<{ id: string }>('POST', '/api/v1/entries', { title, start: await at(day, '09:00'), end: await at(day, '11:00'), calendarId: coordination });
+  expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+  const booking = await admin.call('POST', '/api/v1/bookings', { resourceId, entryId: entry.body.id });
+  expect(booking.status, JSON.stringify(booking.body)).toBe(201);
+  return entry.body.id;
+}
+
+/** Opens "New", fills title and times, opens the full form. */
+async function openFullEditor(page: Page, day: string, title: string, from: string, to: string) {
+  await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+  await page.getByRole('button', { name: 'New entry' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New entry' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Starts').fill(`${day}T${from}`);
+  await dialog.getByLabel('Ends').fill(`${day}T${to}`);
+  await dialog.getByRole('button', { name: 'More options' }).click();
+  return dialog;
+}
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchBrowser();
+  admin = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+  zone = (await admin.call<{ user: { timeZone: string } }>('GET', '/api/v1/me')).body.user.timeZone;
+  const calendars = (await admin.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
+  coordination = calendars.find((c) => c.module === 'coordination')!.id;
+}, 120_000);
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the full entry editor', () => {
+  it('adds participants, shows a booked vehicle busy before saving, takes the free one offered, and saves all three', { timeout: 120_000 }, async () => {
+    const day = freshDay();
+    const hilux = await vehicle(t('Hilux'));
+    const innova = await vehicle(t('Innova'));
+    await bookedEntry(t('Site visit'), day, hilux);
+    const aminaEmail = `amina-${run}@test.local`;
+    expect((await admin.call('POST', '/api/v1/users', { email: aminaEmail, name: t('Amina Datu'), role: 'staff', password: PASSWORD })).status).toBe(201);
+
+    const page = await newPage();
+    const dialog = await openFullEditor(page, day, t('Barangay assembly'), '10:00', '12:00');
+
+    // A colleague picked from the suggestions, and a guest by e-mail.
+    const people = dialog.getByRole('group', { name: 'Participants' });
+    const add = people.getByLabel('Add a person');
+    await add.fill(`Amina Datu`);
+    await expect.poll(() => people.locator('datalist option').count()).toBe(1);
+    await add.fill(`${t('Amina Datu')} <${aminaEmail}>`);
+    await people.getByRole('button', { name: 'Add', exact: true }).click();
+    await add.fill('not an address');
+    await add.press('Enter');
+    await people.getByRole('alert').filter({ hasText: 'e-mail address' }).waitFor();
+    await add.fill(`Guest ${run} <guest-${run}@partner.ph>`);
+    await add.press('Enter');
+    await people.getByRole('listitem').filter({ hasText: `guest-${run}@partner.ph` }).waitFor();
+    await expect(dialog.isVisible()).resolves.toBe(true); // Enter added the person, it did not save the entry
+
+    // The Hilux is booked 09:00–11:00: busy, naming the booking, with the Innova offered instead.
+    const resources = dialog.getByRole('group', { name: 'Resources' });
+    await resources.getByLabel('Add a resource').selectOption({ label: t('Hilux') });
+    await resources.getByRole('button', { name: 'Add', exact: true }).click();
+    const hiluxItem = resources.getByRole('listitem').filter({ hasText: t('Hilux') });
+    await hiluxItem.getByText(`Busy then: “${t('Site visit')}”`).waitFor();
+    await expect(resources.getByRole('list', { name: 'To book when you save' }).getAttribute('aria-live')).resolves.toBe('polite');
+
+    // Re-checked as the times change: from 11:00 it is free, back at 10:00 busy again.
+    await dialog.getByLabel('Starts').fill(`${day}T11:00`);
+    await hiluxItem.getByText('Free then.').waitFor();
+    await dialog.getByLabel('Starts').fill(`${day}T10:00`);
+    await hiluxItem.getByText(`Busy then: “${t('Site visit')}”`).waitFor();
+    await hiluxItem.scrollIntoViewIfNeeded();
+    await screenshot(page, 'e2e-editor-vehicle-busy');
+    expect((await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+    await hiluxItem.getByRole('button', { name: `Use ${t('Innova')}` }).click();
+    await resources.getByRole('listitem').filter({ hasText: t('Innova') }).getByText('Free then.').waitFor();
+    await expect(resources.getByRole('listitem').filter({ hasText: t('Hilux') }).count()).resolves.toBe(0);
+
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const entry = (await (await created).json()) as { id: string };
+    await dialog.waitFor({ state: 'detached' });
+
+    const listed = (await admin.call<{ participants: Array<{ name: string; userId: string | null; email: string; rsvp: string }> }>('GET', `/api/v1/entries/${entry.id}/participants`)).body.participants;
+    expect(listed.map((p) => [p.name, p.userId !== null, p.rsvp]).sort()).toEqual([[t('Amina Datu'), true, 'invited'], [`Guest ${run}`, false, 'invited']]);
+    const booked = (await admin.call<{ items: Array<{ resourceId: string; status: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
+    expect(booked.map((b) => [b.resourceId, b.status])).toEqual([[innova, 'approved']]);
+
+    // Amina answers; the editor shows each participant's RSVP and the booking.
+    const amina = await apiSession(server.baseUrl, aminaEmail, PASSWORD);
+    expect((await amina.call('POST', `/api/v1/entries/${entry.id}/rsvp`, { response: 'going' })).status).toBe(200);
+    await page.getByTestId('calendar').getByText(t('Barangay assembly')).first().click();
+    const edit = page.getByRole('dialog', { name: 'Edit entry' });
+    const aminaRow = edit.getByRole('group', { name: 'Participants' }).getByRole('listitem').filter({ hasText: t('Amina Datu') });
+    await aminaRow.getByText('Going').waitFor();
+    await edit.getByRole('group', { name: 'Participants' }).getByRole('listitem').filter({ hasText: `Guest ${run}` }).getByText('No answer yet').waitFor();
+    await edit.getByRole('list', { name: 'Booked for this entry' }).getByRole('listitem').filter({ hasText: t('Innova') }).getByText('Approved').waitFor();
+    await screenshot(page, 'e2e-editor-rsvp');
+  });
+
+  it('keeps the entry and shows the refusal beside the vehicle when it is taken between the check and the save', { timeout: 120_000 }, async () => {
+    const day = freshDay();
+    const van = await vehicle(t('Van'));
+    const page = await newPage(360, 740);
+    const dialog = await openFullEditor(page, day, t('Coastal clean-up'), '09:00', '10:00');
+    const resources = dialog.getByRole('group', { name: 'Resources' });
+    await resources.getByLabel('Add a resource').selectOption({ label: t('Van') });
+    await resources.getByRole('button', { name: 'Add', exact: true }).click();
+    await resources.getByRole('listitem').filter({ hasText: t('Van') }).getByText('Free then.').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    await bookedEntry(t('Fuel run'), day, van); // someone else is quicker
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const entry = (await (await created).json()) as { id: string };
+    const saved = page.getByRole('dialog', { name: `“${t('Coastal clean-up')}” saved` });
+    await saved.getByRole('alert').filter({ hasText: `“${t('Coastal clean-up')}” was saved. One change around it could not be made` }).waitFor();
+    const item = saved.getByRole('group', { name: 'Resources' }).getByRole('listitem').filter({ hasText: t('Van') });
+    await item.getByRole('alert').filter({ hasText: 'Not booked: The resource is already booked then' }).waitFor();
+    // Checked again for the saved entry: the booking that took it is named.
+    await item.getByText(`Busy then: “${t('Fuel run')}”`).waitFor();
+    await screenshot(page, 'e2e-editor-booking-refused');
+    expect((await admin.call('GET', `/api/v1/entries/${entry.id}`)).status).toBe(200);
+    expect((await admin.call<{ items: unknown[] }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items).toEqual([]);
+
+    await saved.getByRole('button', { name: 'Close without them' }).click();
+    await saved.waitFor({ state: 'detached' });
+    await page.getByTestId('calendar').getByText(t('Coastal clean-up')).first().waitFor();
+  });
+});
