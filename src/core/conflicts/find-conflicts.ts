@@ -82,9 +82,12 @@ export function findConflicts(spans: readonly ConflictSpan[], bookings: readonly
   });
   sweep(resources, (subject, a, b) => report('resource_double_booked', subject, resources, a, b));
 
-  return [...found.values()].sort(
-    (x, y) => x.startMs - y.startMs || cmp(x.type, y.type) || cmp(x.subjectId, y.subjectId) || cmp(x.entryIds[0], y.entryIds[0]) || cmp(x.entryIds[1], y.entryIds[1]),
-  );
+  return [...found.values()].sort(compareConflicts);
+}
+
+/** The order findConflicts returns: by the start of the overlap, then by what it is about. */
+export function compareConflicts(x: Conflict, y: Conflict): number {
+  return x.startMs - y.startMs || cmp(x.type, y.type) || cmp(x.subjectId, y.subjectId) || cmp(x.entryIds[0], y.entryIds[0]) || cmp(x.entryIds[1], y.entryIds[1]);
 }
 
 function cmp(a: string, b: string): number {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Conflict, type ConflictSpan, findConflicts, type ResourceBookingSpan } from '../../core/conflicts/find-conflicts.js';
+import { updateConflicts } from '../../core/conflicts/update-conflicts.js';
 import { buildOverview } from '../../core/overview/build-overview.js';
 import type { OverviewItem } from '../../core/overview/types.js';
 import type { Database } from '../../db/client.js';
@@ -58,22 +59,66 @@ function derive(o: CalendarOccurrence): Derived {
 const MEMO_SIZE = 32;
 const conflictMemo = new Map<string, Conflict[]>();
 
+/** A finished sweep, kept per view as the starting point of the next one. */
+interface Sweep {
+  spans: Map<CachedOccurrence, ConflictSpan | null>;
+  bookings: Map<string, ResourceBookingSpan>;
+  conflicts: Conflict[];
+}
+const lastSweeps = new Map<string, Sweep>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  memo.delete(key);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+}
+
+const bookingKey = (b: ResourceBookingSpan) => `${b.resourceId}|${b.entryId}|${b.startMs}|${b.endMs}`;
+
 /**
- * The conflict sweep over the window's occurrences and bookings; remembered for the same cached
- * occurrences and bookings (identified by their cache ids), since several people look at the same month.
+ * The sweep brought forward from the view's last one when only a few occurrences or bookings
+ * changed since (an edit re-expands one series family): the people and resources they claim are
+ * swept again, nothing else (updateConflicts). Null when there is no last sweep or too much changed.
  */
-function conflictsOf(occurrences: CalendarOccurrence[], derived: Derived[], bookings: ResourceBookingSpan[]): Conflict[] {
+function sweepFrom(base: Sweep | undefined, cached: CachedOccurrence[], derived: Derived[], bookings: Map<string, ResourceBookingSpan>): Conflict[] | null {
+  if (!base) return null;
+  const limit = Math.max(64, cached.length >> 4);
+  const addedSpans: ConflictSpan[] = [];
+  const current = new Set<CachedOccurrence>();
+  for (let i = 0; i < cached.length; i++) {
+    current.add(cached[i]!);
+    if (base.spans.has(cached[i]!)) continue;
+    if (addedSpans.length > limit) return null;
+    const span = derived[i]!.span;
+    if (span) addedSpans.push(span);
+  }
+  const removedSpans: ConflictSpan[] = [];
+  for (const [o, span] of base.spans) if (span && !current.has(o)) removedSpans.push(span);
+  if (removedSpans.length > limit) return null;
+  const removedBookings = [...base.bookings].filter(([k]) => !bookings.has(k)).map(([, b]) => b);
+  const addedBookings = [...bookings].filter(([k]) => !base.bookings.has(k)).map(([, b]) => b);
+  const spans = derived.flatMap((d) => (d.span ? [d.span] : []));
+  return updateConflicts(base.conflicts, { removedSpans, addedSpans, removedBookings, addedBookings }, { spans, bookings: [...bookings.values()] });
+}
+
+/**
+ * The conflict sweep over the window's occurrences and bookings. Remembered for the same cached
+ * occurrences and bookings (several people look at the same month), and after an edit brought
+ * forward from the view's previous sweep instead of redone over the whole window.
+ */
+function conflictsOf(view: string, occurrences: CalendarOccurrence[], derived: Derived[], bookings: ResourceBookingSpan[]): Conflict[] {
   const sweep = () => findConflicts(derived.flatMap((d) => (d.span ? [d.span] : [])), bookings);
   if (!occurrences.every((o) => o.cached)) return sweep();
-  const ids = new Float64Array(occurrences.length);
-  occurrences.forEach((o, i) => (ids[i] = o.cached!.uid));
+  const cached = occurrences.map((o) => o.cached!);
+  const ids = new Float64Array(cached.length);
+  cached.forEach((o, i) => (ids[i] = o.uid));
   const key = createHash('sha1').update(ids).update(JSON.stringify(bookings)).digest('base64url');
-  let conflicts = conflictMemo.get(key);
-  if (!conflicts) {
-    conflicts = sweep();
-    if (conflictMemo.size >= MEMO_SIZE) conflictMemo.delete(conflictMemo.keys().next().value!);
-    conflictMemo.set(key, conflicts);
-  }
+  const known = conflictMemo.get(key);
+  if (known) return known;
+  const bookingMap = new Map(bookings.map((b) => [bookingKey(b), b]));
+  const conflicts = sweepFrom(lastSweeps.get(view), cached, derived, bookingMap) ?? sweep();
+  remember(conflictMemo, key, conflicts);
+  remember(lastSweeps, view, { spans: new Map(cached.map((o, i) => [o, derived[i]!.span])), bookings: bookingMap, conflicts });
   return conflicts;
 }
 
@@ -85,7 +130,7 @@ function conflictsOf(occurrences: CalendarOccurrence[], derived: Derived[], book
 export async function findCalendarConflicts(database: Database, actor: Actor, query: CalendarQuery, cache: OccurrenceCache | null = null) {
   const { window, occurrences } = await collectOccurrences(database, actor, query, { details: true, cache });
   const bookings = await bookingConflictSpans(database, actor.organizationId, window);
-  return { window, conflicts: conflictsOf(occurrences, occurrences.map(derive), bookings) };
+  return { window, conflicts: conflictsOf(JSON.stringify(query), occurrences, occurrences.map(derive), bookings) };
 }
 
 /** The integrated calendar's sidebar: what the plan's build_calendar_payload gathered, for a window and filters. */
@@ -103,7 +148,7 @@ export async function buildCalendarOverview(database: Database, actor: Actor, qu
   });
   const bookings = await bookingConflictSpans(database, actor.organizationId, window);
   return buildOverview({
-    items, alerts, conflicts: conflictsOf(occurrences, derived, bookings), nowMs, window,
+    items, alerts, conflicts: conflictsOf(JSON.stringify(query), occurrences, derived, bookings), nowMs, window,
     timeZone: query.timeZone ?? actor.timeZone, modules: MODULES,
   });
 }
