@@ -150,6 +150,7 @@ describe('the full entry editor', () => {
     await aminaRow.getByText('Going').waitFor();
     await edit.getByRole('group', { name: 'Participants' }).getByRole('listitem').filter({ hasText: `Guest ${run}` }).getByText('No answer yet').waitFor();
     await edit.getByRole('list', { name: 'Booked for this entry' }).getByRole('listitem').filter({ hasText: t('Innova') }).getByText('Approved').waitFor();
+    await aminaRow.scrollIntoViewIfNeeded();
     await screenshot(page, 'e2e-editor-rsvp');
   });
 
