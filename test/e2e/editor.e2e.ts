@@ -4,7 +4,8 @@
  * shows as busy with the booking in the way, re-checked as the times change, and the free vehicle
  * offered instead is taken. Saving creates the entry, its participants and its booking; reopening it
  * shows each participant's RSVP. A booking refused at save time (someone took the vehicle meanwhile)
- * leaves the entry saved and the server's message beside the vehicle.
+ * leaves the entry saved and the server's message beside the vehicle. A weekly entry's booking lists
+ * the occurrence the server could not book.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +23,10 @@ const run = Math.random().toString(36).slice(2, 7);
 const t = (title: string) => `${title} ${run}`;
 const PASSWORD = 'a-long-password-1';
 
+const DAY = 86_400_000;
+const dateOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 /** A day of its own, weeks ahead, so that other tests' bookings are not in the way. */
-const freshDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  .format(Date.now() + (40 + Math.floor(Math.random() * 300)) * 86_400_000);
+const freshDay = () => dateOf(Date.now() + (40 + Math.floor(Math.random() * 300)) * DAY);
 /** An instant for a wall time of `day` in the user's zone (the test server's zone has no DST: Asia/Manila or UTC). */
 const at = async (day: string, hhmm: string) => {
   const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(Date.parse(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')!.value.replace('GMT', '') || '+00:00';
@@ -182,5 +184,37 @@ describe('the full entry editor', () => {
     await saved.getByRole('button', { name: 'Close without them' }).click();
     await saved.waitFor({ state: 'detached' });
     await page.getByTestId('calendar').getByText(t('Coastal clean-up')).first().waitFor();
+  });
+
+  it('books a weekly entry occurrence by occurrence and lists the one that was taken', { timeout: 120_000 }, async () => {
+    // Within the server's 180-day booking horizon; the second week's slot is taken.
+    const firstMs = Date.now() + (20 + Math.floor(Math.random() * 60)) * DAY;
+    const day = dateOf(firstMs);
+    const tamaraw = await vehicle(t('Tamaraw'));
+    await bookedEntry(t('Supply run'), dateOf(firstMs + 7 * DAY), tamaraw);
+
+    const page = await newPage();
+    const dialog = await openFullEditor(page, day, t('Weekly outreach'), '10:00', '12:00');
+    await dialog.getByLabel('Repeats').selectOption({ label: 'Custom rule (RRULE)…' });
+    await dialog.getByLabel(/^Rule, e\.g\./).fill('FREQ=WEEKLY;COUNT=3');
+    const resources = dialog.getByRole('group', { name: 'Resources' });
+    await resources.getByLabel('Add a resource').selectOption({ label: t('Tamaraw') });
+    await resources.getByRole('button', { name: 'Add', exact: true }).click();
+    await resources.getByRole('listitem').filter({ hasText: t('Tamaraw') }).getByText('Free then.').waitFor();
+    await resources.getByText('Availability is shown for the first occurrence').waitFor();
+
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const entry = (await (await created).json()) as { id: string };
+    const saved = page.getByRole('dialog', { name: `“${t('Weekly outreach')}” saved` });
+    const report = saved.getByRole('status').filter({ hasText: `${t('Tamaraw')}: Booked 2 of 3 occurrences; not booked:` });
+    await report.waitFor();
+    await expect(report.innerText()).resolves.toContain('(taken)');
+    await report.scrollIntoViewIfNeeded();
+    await screenshot(page, 'e2e-editor-series-booking');
+    const booked = (await admin.call<{ items: Array<{ recurrenceId: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
+    expect(booked.map((b) => b.recurrenceId.slice(0, 10)).sort()).toEqual([day, dateOf(firstMs + 14 * DAY)]);
+    await saved.getByRole('button', { name: 'Done' }).click();
+    await saved.waitFor({ state: 'detached' });
   });
 });
