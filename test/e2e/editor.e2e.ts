@@ -197,6 +197,8 @@ describe('the full entry editor', () => {
     const dialog = await openFullEditor(page, day, t('Weekly outreach'), '10:00', '12:00');
     await dialog.getByLabel('Repeats').selectOption({ label: 'Custom rule (RRULE)…' });
     await dialog.getByLabel(/^Rule, e\.g\./).fill('FREQ=WEEKLY;COUNT=3');
+    await dialog.getByRole('group', { name: 'Participants' }).getByLabel('Add a person').fill(`weekly-${run}@partner.ph`);
+    await dialog.getByRole('group', { name: 'Participants' }).getByRole('button', { name: 'Add', exact: true }).click();
     const resources = dialog.getByRole('group', { name: 'Resources' });
     await resources.getByLabel('Add a resource').selectOption({ label: t('Tamaraw') });
     await resources.getByRole('button', { name: 'Add', exact: true }).click();
@@ -216,5 +218,12 @@ describe('the full entry editor', () => {
     expect(booked.map((b) => b.recurrenceId.slice(0, 10)).sort()).toEqual([day, dateOf(firstMs + 14 * DAY)]);
     await saved.getByRole('button', { name: 'Done' }).click();
     await saved.waitFor({ state: 'detached' });
+
+    // An occurrence opened from the calendar lists the participants with their answer for it.
+    const forOccurrence = page.waitForResponse((r) => r.url().includes(`/api/v1/entries/${entry.id}/participants?recurrenceId=${day}T10`));
+    await page.getByTestId('calendar').getByText(t('Weekly outreach')).first().click();
+    expect((await forOccurrence).status()).toBe(200);
+    const edit = page.getByRole('dialog', { name: 'Edit entry' });
+    await edit.getByRole('group', { name: 'Participants' }).getByRole('listitem').filter({ hasText: `weekly-${run}@partner.ph` }).getByText('No answer yet').waitFor();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isListed, parseInvitee } from './participants';
+import { answerOf, isListed, parseInvitee, type Participant } from './participants';
 
 const users = [{ id: 'u1', label: 'Amina Datu <amina@example.org>' }];
 
@@ -24,5 +24,11 @@ describe('adding participants in the editor', () => {
     expect(isListed({ userId: 'u1', name: 'Amina' }, listed)).toBe(true);
     expect(isListed({ name: 'ben', email: 'ben@partner.ph' }, listed)).toBe(true);
     expect(isListed({ name: 'cy', email: 'cy@partner.ph' }, listed)).toBe(false);
+  });
+
+  it("shows an occurrence's own answer over the one for the whole series", () => {
+    const p: Participant = { id: 'p', userId: null, name: 'A', email: null, role: 'required', rsvp: 'going', occurrenceRsvp: null };
+    expect(answerOf(p)).toBe('going');
+    expect(answerOf({ ...p, occurrenceRsvp: 'declined' })).toBe('declined');
   });
 });

@@ -54,10 +54,15 @@ export function isListed(invitee: Omit<Invitee, 'key' | 'role'>, listed: Array<{
 
 const path = (entryId: string) => `/api/v1/entries/${encodeURIComponent(entryId)}/participants`;
 
-export async function listParticipants(entryId: string): Promise<{ participants: Participant[]; canManage: boolean }> {
-  const { data } = await request<{ participants: Participant[]; canManage: boolean }>(path(entryId));
+/** The participants with their answers for the whole series, and for one occurrence when `recurrenceId` is given. */
+export async function listParticipants(entryId: string, recurrenceId?: string): Promise<{ participants: Participant[]; canManage: boolean }> {
+  const q = recurrenceId ? `?${new URLSearchParams({ recurrenceId }).toString()}` : '';
+  const { data } = await request<{ participants: Participant[]; canManage: boolean }>(`${path(entryId)}${q}`);
   return data;
 }
+
+/** The answer that holds for what is shown: the occurrence's own, else the one for the whole entry. */
+export const answerOf = (p: Participant): Rsvp => p.occurrenceRsvp ?? p.rsvp;
 
 export async function addParticipant(entryId: string, who: Invitee): Promise<Participant> {
   const body = who.userId ? { userId: who.userId, role: who.role } : { name: who.name, email: who.email, role: who.role };

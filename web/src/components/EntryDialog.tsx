@@ -40,9 +40,11 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
 
   // Participants and bookings fail soft: the entry is still worth showing without them.
   const loadAround = useCallback((withBookings: boolean) => {
-    listParticipants(entryId).then((r) => setParticipants(r.participants), () => setParticipants([]));
+    // An occurrence shows its own answers; should the server not know it as one (an override), the entry's.
+    const forOccurrence = occurrence ? listParticipants(entryId, occurrence.recurrenceId).catch(() => listParticipants(entryId)) : listParticipants(entryId);
+    forOccurrence.then((r) => setParticipants(r.participants), () => setParticipants([]));
     if (withBookings) entryBookings(entryId).then(setBookings, () => setBookings([]));
-  }, [entryId]);
+  }, [entryId, occurrence?.recurrenceId]);
 
   useEffect(() => {
     let live = true;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { EntryExtras } from '../entry-extras';
 import { organizerLookup, type Option } from '../lookups';
-import { isListed, parseInvitee, PARTICIPANT_ROLES, RSVP_LABELS, type Participant, type ParticipantRole } from '../participants';
+import { answerOf, isListed, parseInvitee, PARTICIPANT_ROLES, RSVP_LABELS, type Participant, type ParticipantRole } from '../participants';
 import { humanize } from '../modules';
 import '../styles/entry-extras.css';
 
@@ -64,7 +64,7 @@ export function ParticipantsSection({ listed, extras, onChange, errors, readOnly
             return (
               <li key={p.id} className={leaving ? 'is-leaving' : ''}>
                 <span className="entry-extra__name">{p.name}{p.email ? <span className="muted small"> {p.email}</span> : null}</span>
-                <span className="small">{humanize(p.role)} · <span className={`rsvp rsvp--${p.rsvp}`}>{RSVP_LABELS[p.rsvp]}</span>{leaving ? ' · removed when you save' : ''}</span>
+                <span className="small">{humanize(p.role)} · <span className={`rsvp rsvp--${answerOf(p)}`}>{RSVP_LABELS[answerOf(p)]}</span>{leaving ? ' · removed when you save' : ''}</span>
                 {!readOnly && <button type="button" className="link-button" onClick={() => toggleRemoval(p.id)}>{leaving ? `Keep ${p.name}` : `Remove ${p.name}`}</button>}
                 {errors[p.id] && <p className="field-error" role="alert">{errors[p.id]}</p>}
               </li>
