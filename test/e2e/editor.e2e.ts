@@ -3,7 +3,8 @@
  * e-mail) and resources with their availability shown before saving — a vehicle already booked then
  * shows as busy with the booking in the way, re-checked as the times change, and the free vehicle
  * offered instead is taken. Saving creates the entry, its participants and its booking; reopening it
- * shows each participant's RSVP. A booking refused at save time (someone took the vehicle meanwhile)
+ * shows each participant's RSVP, and saving it again removes a participant, moves the entry (its booking
+ * follows) and books a second vehicle. A booking refused at save time (someone took the vehicle meanwhile)
  * leaves the entry saved and the server's message beside the vehicle. A weekly entry's booking lists
  * the occurrence the server could not book.
  */
@@ -154,6 +155,21 @@ describe('the full entry editor', () => {
     await edit.getByRole('list', { name: 'Booked for this entry' }).getByRole('listitem').filter({ hasText: t('Innova') }).getByText('Approved').waitFor();
     await aminaRow.scrollIntoViewIfNeeded();
     await screenshot(page, 'e2e-editor-rsvp');
+
+    // Removing the guest and moving the entry an hour later: the entry is changed, the guest removed, the booking moves with it.
+    await edit.getByRole('button', { name: `Remove Guest ${run}` }).click();
+    await edit.getByText('removed when you save').waitFor();
+    await edit.getByLabel('Ends').fill(`${day}T13:00`);
+    await edit.getByLabel('Starts').fill(`${day}T11:00`);
+    await edit.getByRole('group', { name: 'Resources' }).getByLabel('Add a resource').selectOption({ label: t('Hilux') });
+    await edit.getByRole('group', { name: 'Resources' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await edit.getByRole('group', { name: 'Resources' }).getByRole('listitem').filter({ hasText: t('Hilux') }).getByText('Free then.').waitFor();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const after = (await admin.call<{ participants: Array<{ name: string }> }>('GET', `/api/v1/entries/${entry.id}/participants`)).body.participants;
+    expect(after.map((p) => p.name)).toEqual([t('Amina Datu')]);
+    const nowBooked = (await admin.call<{ items: Array<{ resourceId: string; start: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
+    expect(nowBooked.map((b) => [b.resourceId, Date.parse(b.start)]).sort()).toEqual([[hilux, Date.parse(await at(day, '11:00'))], [innova, Date.parse(await at(day, '11:00'))]].sort());
   });
 
   it('keeps the entry and shows the refusal beside the vehicle when it is taken between the check and the save', { timeout: 120_000 }, async () => {
