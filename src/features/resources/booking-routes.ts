@@ -35,7 +35,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const result = await bookResource({ db, now }, actor, request.body, request.headers['idempotency-key'] ?? null);
+    const result = await bookResource({ db, database, now }, actor, request.body, request.headers['idempotency-key'] ?? null);
     if (!result.series) {
       return reply.status(201).header('location', `/api/v1/bookings/${result.booking.id}`).send(presentBooking(actor, result.booking, result.resource.name, actor.timeZone));
     }

@@ -57,4 +57,22 @@ describe('no double booking under concurrency', () => {
     );
     await expect(insert()).rejects.toMatchObject({ code: '23P01', detail: `conflicting booking ${first.id}` });
   });
+
+  it('the write re-checks under the lock what the read saw: a changed resource, a blackout added since, a booking in the way', async () => {
+    const room = await ctx.steps.resource(ctx.keeper);
+    const entry = await ctx.steps.entry(ctx.staff, { start: at('09:00', '2027-05-06'), end: at('10:00', '2027-05-06') });
+    const write = (version: number, hhmm: [string, string]) => ctx.t.testDb.database.query<{ outcome: string; detail: string | null; booking: { id: string } | null }>(
+      'select * from resource_book($1, $2, $3, $4, null, $5, $6, 1, 0, null, $7, null)',
+      [ctx.t.organizationId, room.id, version, entry.id, at(hhmm[0], '2027-05-06'), at(hhmm[1], '2027-05-06'), ctx.staff.userId],
+    );
+    expect((await write(room.version + 1, ['09:00', '10:00']))[0]).toMatchObject({ outcome: 'changed', booking: null });
+    const blackout = await ctx.t.as(ctx.keeper, { method: 'POST', url: `/api/v1/resources/${room.id}/blackouts`, payload: { start: at('12:00', '2027-05-06'), end: at('13:00', '2027-05-06') } });
+    expect((await write(room.version, ['12:30', '13:30']))[0]).toMatchObject({ outcome: 'blackout', detail: blackout.json().id });
+    const [booked] = await write(room.version, ['09:00', '10:00']);
+    expect(booked).toMatchObject({ outcome: 'booked', booking: { status: 'approved' } });
+    expect((await write(room.version, ['09:30', '10:30']))[0]).toMatchObject({ outcome: 'conflict', detail: `conflicting booking ${booked!.booking!.id}` });
+    expect(await ctx.steps.count(`resource_id = '${room.id}'`)).toBe(1);
+    const [events] = await ctx.t.testDb.database.query<{ n: number }>(`select count(*)::int as n from resource_booking_events where booking_id = $1 and action = 'auto_approved'`, [booked!.booking!.id]);
+    expect(events!.n).toBe(1);
+  });
 });

@@ -16,10 +16,12 @@ export function pgErrorOf(error: unknown): PgFields | null {
   return null;
 }
 
+/** The booking the guard named in a refusal's detail ("conflicting booking <id>"), if it named one. */
+export const conflictingBookingIn = (detail: string | null | undefined): string | null => /conflicting booking ([0-9a-f-]{36})/.exec(detail ?? '')?.[1] ?? null;
+
 /** null: not a booking conflict; otherwise the conflicting booking's id when the database named it. */
 export function bookingConflictOf(error: unknown): { conflictingBookingId: string | null } | null {
   const pg = pgErrorOf(error);
   if (pg?.code !== '23P01') return null;
-  const match = /conflicting booking ([0-9a-f-]{36})/.exec(pg.detail ?? '');
-  return { conflictingBookingId: match?.[1] ?? null };
+  return { conflictingBookingId: conflictingBookingIn(pg.detail) };
 }

@@ -28,15 +28,18 @@ async function overridesOf(db: DbOrTx, master: EntryRow): Promise<Map<string, En
   return new Map(rows.map((r) => [r.recurrenceId!, r]));
 }
 
+/** The span of an entry that does not recur (which needs none of the series machinery). */
+export function singleEntrySpan(entry: Pick<EntryRow, 'startAt' | 'endAt'>, recurrenceId: string | undefined): BookableOccurrence {
+  if (recurrenceId !== undefined) throw invalidField('recurrenceId', 'is only for an entry that recurs', 422);
+  return { recurrenceId: null, startMs: entry.startAt.getTime(), endMs: entry.endAt.getTime() };
+}
+
 /**
  * What a booking request covers: a single entry; one occurrence of a series (its override's time
  * if it was moved); or, with no recurrenceId, every occurrence from now up to the horizon.
  */
 export async function occurrencesToBook(db: DbOrTx, entry: EntryRow, recurrenceId: string | undefined, nowMs: number, untilMs: number | null): Promise<BookableOccurrence[]> {
-  if (!isSeries(entry)) {
-    if (recurrenceId !== undefined) throw invalidField('recurrenceId', 'is only for an entry that recurs', 422);
-    return [{ recurrenceId: null, startMs: entry.startAt.getTime(), endMs: entry.endAt.getTime() }];
-  }
+  if (!isSeries(entry)) return [singleEntrySpan(entry, recurrenceId)];
   const durationMs = entry.endAt.getTime() - entry.startAt.getTime();
   const overrides = await overridesOf(db, entry);
   const timed = (rid: string, startMs: number): BookableOccurrence => {

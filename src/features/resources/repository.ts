@@ -18,23 +18,6 @@ export async function lockResource(db: DbOrTx, organizationId: string, id: strin
   return row ?? null;
 }
 
-/**
- * lockResource and the resource's blackouts meeting [fromMs, toMs), in one round trip: what a
- * booking reads before it writes (the blackouts under the same lock that orders it against them).
- */
-export async function lockResourceWithBlackouts(db: DbOrTx, organizationId: string, id: string, fromMs: number, toMs: number): Promise<{ resource: ResourceRow; blackouts: BlackoutSpanRow[] } | null> {
-  // Written out with aliases: in a one-table select Drizzle drops the table names, so columns of the
-  // subquery and of the outer row would read alike.
-  const [row] = await db.select({
-    resource: resources,
-    blackouts: sql<BlackoutSpanRow[]>`coalesce((select json_agg(json_build_object('id', bo.id, 'resource_id', bo.resource_id, 'reason', bo.reason,
-      'start_ms', extract(epoch from bo.starts_at) * 1000, 'end_ms', extract(epoch from bo.ends_at) * 1000))
-      from resource_blackouts bo where bo.organization_id = ${organizationId}::uuid and bo.resource_id = ${id}::uuid
-        and bo.starts_at < ${new Date(toMs).toISOString()}::timestamptz and bo.ends_at > ${new Date(fromMs).toISOString()}::timestamptz), '[]'::json)`,
-  }).from(resources).where(and(eq(resources.organizationId, organizationId), eq(resources.id, id))).for('update', { of: resources });
-  return row ? { resource: row.resource, blackouts: row.blackouts.map((x) => ({ ...x, start_ms: Number(x.start_ms), end_ms: Number(x.end_ms) })) } : null;
-}
-
 export async function listResources(db: DbOrTx, organizationId: string, q: { type?: string; active?: 'true' | 'false' | 'all'; q?: string }): Promise<ResourceRow[]> {
   const where: SQL[] = [eq(resources.organizationId, organizationId)];
   if (q.type) where.push(eq(resources.type, q.type as ResourceRow['type']));
