@@ -31,16 +31,23 @@ export async function actorFromSession(db: DbOrTx, tokenHash: string, now: Date)
   return row ? { ...row, via: 'session' } : null;
 }
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 export async function actorFromApiToken(db: DbOrTx, tokenHash: string): Promise<Actor | null> {
   const [row] = await db
-    .select({ ...actorColumns, tokenId: apiTokens.id })
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.isActive, true)))
     .limit(1);
   if (!row) return null;
-  const { tokenId, ...actor } = row;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+  const { tokenId, lastUsedAt, ...actor } = row;
+  // "Last used" to the minute: writing it on every request made each one a write and a commit, and
+  // made concurrent requests with one token queue on its row.
+  const now = new Date();
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
+  }
   return { ...actor, via: 'token', csrfToken: null };
 }
 
