@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../conflicts/find-conflicts.js';
-import { buildOverview } from './build-overview.js';
+import { buildOverview, firstOf } from './build-overview.js';
 import type { OverviewAlert, OverviewInput, OverviewItem } from './types.js';
 
 const TZ = 'Asia/Manila';
@@ -115,5 +115,18 @@ describe('buildOverview', () => {
     expect(h.days[0]).toBe('2026-03-08');
     expect(h.byBand[0]).toEqual([1, 0, 0, 1]);
     expect(h.byBand[1]).toEqual([1, 0, 0, 0]);
+  });
+});
+
+describe('firstOf', () => {
+  it('gives what a stable sort and slice give, ties included (random lists)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 200; round++) {
+      const items = Array.from({ length: Math.floor(rnd() * 60) }, (_, i) => ({ key: Math.floor(rnd() * 12), i }));
+      const k = Math.floor(rnd() * 15);
+      const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      expect(firstOf(items, k, byKey)).toEqual([...items].sort(byKey).slice(0, k));
+    }
   });
 });

@@ -27,6 +27,24 @@ function byUrgency(a: OverviewAlert, b: OverviewAlert): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.dueMs ?? Infinity) - (b.dueMs ?? Infinity) || a.title.localeCompare(b.title);
 }
 
+/**
+ * The first `k` of `items` in `compare` order, as sort().slice(0, k) gives them, without sorting
+ * them all: a month holds thousands of coming items and the sidebar shows ten.
+ */
+export function firstOf<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (k <= 0) return best;
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
+    // After every item that compares equal, as a stable sort keeps them.
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 export function buildOverview(input: OverviewInput): Overview {
   const { nowMs, window } = input;
   const inWindow = input.items.filter((i) => i.startMs < window.endMs && (i.endMs > window.startMs || (i.startMs === i.endMs && i.startMs >= window.startMs)));
@@ -47,10 +65,11 @@ export function buildOverview(input: OverviewInput): Overview {
   }
 
   const isOpen = (i: OverviewItem) => i.lifecycle !== 'completed' && i.lifecycle !== 'cancelled' && i.lifecycle !== 'rejected';
-  const upcoming = inWindow
-    .filter((i) => i.startMs >= nowMs && isOpen(i))
-    .sort((a, b) => a.startMs - b.startMs || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.title.localeCompare(b.title))
-    .slice(0, input.upcomingLimit ?? 10);
+  const upcoming = firstOf(
+    inWindow.filter((i) => i.startMs >= nowMs && isOpen(i)),
+    input.upcomingLimit ?? 10,
+    (a, b) => a.startMs - b.startMs || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.title.localeCompare(b.title),
+  );
 
   const ofType = (t: OverviewAlert['type']) => input.alerts.filter((a) => a.type === t).sort(byUrgency);
   const byType: Record<Conflict['type'], number> = { person_double_booked: 0, person_on_leave: 0, resource_double_booked: 0 };

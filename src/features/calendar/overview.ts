@@ -6,10 +6,10 @@ import type { OverviewItem } from '../../core/overview/types.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { canSeeEntryDetails } from '../calendars/policy.js';
-import type { EntryLike, ModuleKey, Priority, WorkflowAlert } from '../modules/model.js';
+import type { AlertSource, EntryLike, ModuleKey, Priority, WorkflowAlert } from '../modules/model.js';
 import { toOverviewItem } from '../modules/overview-items.js';
 import { conflictSpanOf } from '../modules/people.js';
-import { MODULES, workflowAlertsOf } from '../modules/registry.js';
+import { alertSourceOf, MODULES } from '../modules/registry.js';
 import { bookingConflictSpans } from '../resources/conflict-spans.js';
 import type { CachedOccurrence, OccurrenceCache } from './occurrence-cache.js';
 import { type CalendarOccurrence, collectOccurrences } from './occurrences.js';
@@ -41,6 +41,7 @@ interface Derived {
   entry: EntryLike;
   item: OverviewItem;
   span: ConflictSpan | null;
+  alerts: AlertSource | null;
 }
 
 // Kept per cached occurrence: a month of a large organisation is sixteen thousand of them, and
@@ -51,7 +52,7 @@ function derive(o: CalendarOccurrence): Derived {
   const known = o.cached ? derivedOf.get(o.cached) : undefined;
   if (known) return known;
   const entry = entryLikeOf(o);
-  const derived = { entry, item: toOverviewItem(entry), span: conflictSpanOf(entry) };
+  const derived = { entry, item: toOverviewItem(entry), span: conflictSpanOf(entry), alerts: alertSourceOf(entry) };
   if (o.cached) derivedOf.set(o.cached, derived);
   return derived;
 }
@@ -61,7 +62,9 @@ const conflictMemo = new Map<string, Conflict[]>();
 
 /** A finished sweep, kept per view as the starting point of the next one. */
 interface Sweep {
-  spans: Map<CachedOccurrence, ConflictSpan | null>;
+  // Arrays rather than a map: a month of a large organisation is sixteen thousand occurrences per view kept.
+  cached: CachedOccurrence[];
+  spans: (ConflictSpan | null)[];
   bookings: Map<string, ResourceBookingSpan>;
   conflicts: Conflict[];
 }
@@ -83,17 +86,20 @@ const bookingKey = (b: ResourceBookingSpan) => `${b.resourceId}|${b.entryId}|${b
 function sweepFrom(base: Sweep | undefined, cached: CachedOccurrence[], derived: Derived[], bookings: Map<string, ResourceBookingSpan>): Conflict[] | null {
   if (!base) return null;
   const limit = Math.max(64, cached.length >> 4);
+  const before = new Set(base.cached);
+  const now = new Set(cached);
   const addedSpans: ConflictSpan[] = [];
-  const current = new Set<CachedOccurrence>();
   for (let i = 0; i < cached.length; i++) {
-    current.add(cached[i]!);
-    if (base.spans.has(cached[i]!)) continue;
+    if (before.has(cached[i]!)) continue;
     if (addedSpans.length > limit) return null;
     const span = derived[i]!.span;
     if (span) addedSpans.push(span);
   }
   const removedSpans: ConflictSpan[] = [];
-  for (const [o, span] of base.spans) if (span && !current.has(o)) removedSpans.push(span);
+  base.cached.forEach((o, i) => {
+    const span = base.spans[i];
+    if (span && !now.has(o)) removedSpans.push(span);
+  });
   if (removedSpans.length > limit) return null;
   const removedBookings = [...base.bookings].filter(([k]) => !bookings.has(k)).map(([, b]) => b);
   const addedBookings = [...bookings].filter(([k]) => !base.bookings.has(k)).map(([, b]) => b);
@@ -118,7 +124,7 @@ function conflictsOf(view: string, occurrences: CalendarOccurrence[], derived: D
   const bookingMap = new Map(bookings.map((b) => [bookingKey(b), b]));
   const conflicts = sweepFrom(lastSweeps.get(view), cached, derived, bookingMap) ?? sweep();
   remember(conflictMemo, key, conflicts);
-  remember(lastSweeps, view, { spans: new Map(cached.map((o, i) => [o, derived[i]!.span])), bookings: bookingMap, conflicts });
+  remember(lastSweeps, view, { cached, spans: derived.map((d) => d.span), bookings: bookingMap, conflicts });
   return conflicts;
 }
 
@@ -144,7 +150,8 @@ export async function buildCalendarOverview(database: Database, actor: Actor, qu
     const owner = o.cached?.owner ?? { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by };
     if (!canSeeEntryDetails(actor, calendar.level, owner)) return;
     items.push(derived[i]!.item);
-    alerts.push(...workflowAlertsOf(derived[i]!.entry, nowMs));
+    const raised = derived[i]!.alerts?.(nowMs);
+    if (raised?.length) alerts.push(...raised);
   });
   const bookings = await bookingConflictSpans(database, actor.organizationId, window);
   return buildOverview({

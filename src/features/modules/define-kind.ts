@@ -63,11 +63,16 @@ export function defineKind<D extends object>(spec: KindSpec<D>): KindDefinition<
       return spec.isDeadline ? entry.endMs : null;
     },
     workflowAlerts(entry, details, nowMs) {
-      if (!spec.alerts) return [];
+      return kind.alertSource(entry, details)?.(nowMs) ?? [];
+    },
+    alertSource(entry, details) {
+      const alerts = spec.alerts;
+      if (!alerts) return null;
       // Same reading as lifecycleOf: a status the kind does not know counts as planned (open).
       const lifecycle = spec.statuses[entry.status] ?? 'planned';
       const peopleIds = [...new Set([...(entry.organizerId ? [entry.organizerId] : []), ...kind.peopleOf(details)])];
-      return spec.alerts(entry, details, { nowMs, lifecycle, dueMs: kind.dueMsOf(entry, details), peopleIds });
+      const dueMs = kind.dueMsOf(entry, details);
+      return (nowMs) => alerts(entry, details, { nowMs, lifecycle, dueMs, peopleIds });
     },
   };
   return kind;

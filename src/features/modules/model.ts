@@ -111,4 +111,11 @@ export interface KindDefinition<D = Record<string, unknown>> {
   /** The instant the item is due (deadline kinds), or null. */
   dueMsOf(entry: EntryLike, details: D): number | null;
   workflowAlerts(entry: EntryLike, details: D, nowMs: number): WorkflowAlert[];
+  /**
+   * The alerts of one entry as a function of the time, with what does not depend on it (people,
+   * due instant, lifecycle) worked out once; null when the kind raises none.
+   */
+  alertSource(entry: EntryLike, details: D): AlertSource | null;
 }
+
+export type AlertSource = (nowMs: number) => WorkflowAlert[];

@@ -7,7 +7,7 @@ import { communityKinds } from './community/kinds.js';
 import { coordinationKinds } from './coordination/kinds.js';
 import { generalKinds } from './general/kinds.js';
 import { manaKinds } from './mana/kinds.js';
-import type { EntryLike, KindDefinition, Lifecycle, ModuleKey, WorkflowAlert } from './model.js';
+import type { AlertSource, EntryLike, KindDefinition, Lifecycle, ModuleKey, WorkflowAlert } from './model.js';
 import { planningKinds } from './planning/kinds.js';
 import { policyKinds } from './policy/kinds.js';
 import { staffKinds } from './staff/kinds.js';
@@ -82,8 +82,13 @@ export function isKnownStatus(module: string, kind: string, status: string): boo
 
 /** Workflow alerts the entry raises at `nowMs`; entries with invalid details raise none. */
 export function workflowAlertsOf(entry: EntryLike, nowMs: number): WorkflowAlert[] {
+  return alertSourceOf(entry)?.(nowMs) ?? [];
+}
+
+/** workflowAlertsOf as a function of the time, for an entry asked again and again (the overview's cached occurrences). */
+export function alertSourceOf(entry: EntryLike): AlertSource | null {
   const def = getKind(entry.module, entry.kind);
-  if (!def) return [];
+  if (!def) return null;
   const parsed = parseDetailsOf(def, entry.details);
-  return parsed.success ? def.workflowAlerts(entry, parsed.data, nowMs) : [];
+  return parsed.success ? def.alertSource(entry, parsed.data) : null;
 }
