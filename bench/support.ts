@@ -51,32 +51,47 @@ export async function benchApp(database: Database) {
   return { app, headers: { authorization: `Bearer ${token}` }, serverTime };
 }
 
-/** Where a request's time is measured: from its arrival to its last byte handed to the socket. */
-export function recordServerTimes(app: FastifyInstance): { last(): number } {
+/**
+ * Where a request's time is measured: from its arrival to its last byte handed to the socket.
+ * last(): the latest request's; take(): every one since the previous take (concurrent clients).
+ */
+export function recordServerTimes(app: FastifyInstance): { last(): number; take(): number[] } {
   let last = Number.NaN;
+  let all: number[] = [];
   app.addHook('onResponse', async (_request, reply) => {
     last = reply.elapsedTime;
+    all.push(last);
   });
-  return { last: () => last };
+  const take = () => {
+    const taken = all;
+    all = [];
+    return taken;
+  };
+  return { last: () => last, take };
 }
 
-/** A client in a separate process, so that reading megabytes of JSON does not share the server's thread. */
-export function forkHttpClient() {
-  const child = fork(fileURLToPath(new URL('./http-client.mjs', import.meta.url)));
+/**
+ * A client in a separate process, so that reading megabytes of JSON (or generating load) does not
+ * share the server's thread; inFlight: how many of its requests may be outstanding at once.
+ */
+export function forkHttpClient(inFlight = 1) {
+  const child = fork(fileURLToPath(new URL('./http-client.mjs', import.meta.url)), [String(inFlight)]);
   let next = 0;
   const waiting = new Map<number, (answer: { status: number; bytes: number; ms: number; error?: string }) => void>();
   child.on('message', (answer: { id: number; status: number; bytes: number; ms: number; error?: string }) => {
     waiting.get(answer.id)?.(answer);
     waiting.delete(answer.id);
   });
+  const send = (request: { url: string; headers: Record<string, string>; method?: string; body?: unknown }) => {
+    const id = ++next;
+    return new Promise<{ status: number; bytes: number; ms: number }>((resolve, reject) => {
+      waiting.set(id, (answer) => (answer.error ? reject(new Error(answer.error)) : resolve(answer)));
+      child.send({ id, ...request });
+    });
+  };
   return {
-    get(url: string, headers: Record<string, string>) {
-      const id = ++next;
-      return new Promise<{ status: number; bytes: number; ms: number }>((resolve, reject) => {
-        waiting.set(id, (answer) => (answer.error ? reject(new Error(answer.error)) : resolve(answer)));
-        child.send({ id, url, headers });
-      });
-    },
+    get: (url: string, headers: Record<string, string>) => send({ url, headers }),
+    post: (url: string, headers: Record<string, string>, body: unknown) => send({ url, headers, method: 'POST', body }),
     close: () => child.disconnect(),
   };
 }
