@@ -108,12 +108,36 @@ describe('module pages', () => {
     await page.getByRole('link', { name: new RegExp(`^Induction day ${run} on the calendar`) }).click();
     await page.getByTestId('calendar').getByText(`Induction day ${run}`).first().waitFor();
     await page.goBack();
+    await page.getByRole('button', { name: `Delete Obsolete ${run}` }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: `Delete Obsolete ${run}` }).click();
     await page.getByRole('status').filter({ hasText: `Deleted “Obsolete ${run}”` }).waitFor();
     await page.getByRole('listitem').filter({ hasText: `Obsolete ${run}` }).waitFor({ state: 'detached' });
     expect((await api.call('GET', `/api/v1/modules/staff/trainings/${other.body.id}`)).status).toBe(404);
+    await context.close();
+  });
+
+  it('lists records fifty at a time with Show more for the rest', { timeout: 120_000 }, async () => {
+    const api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+    const me = (await api.call<{ user: { id: string } }>('GET', '/api/v1/me')).body.user;
+    for (let i = 1; i <= 52; i++) {
+      const res = await api.call('POST', '/api/v1/modules/staff/tasks', { title: `Task ${i} ${run}`, details: { assigneeId: me.id, dueDate: '2026-12-18' } });
+      expect(res.status).toBe(201);
+    }
+    const context = await browser.newContext({ viewport: { width: 1024, height: 740 }, bypassCSP: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
+    await page.goto(`${server.baseUrl}/modules?type=staff/tasks`);
+    const items = page.getByRole('region', { name: 'Task' }).getByRole('listitem');
+    await items.filter({ hasText: `Task 52 ${run}` }).waitFor();
+    expect(await items.count()).toBe(50);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await items.filter({ hasText: `Task 1 ${run}` }).waitFor();
+    expect(await items.count()).toBe(52);
+    await page.getByRole('button', { name: 'Show more' }).waitFor({ state: 'detached' });
     await context.close();
   });
 });

@@ -12,12 +12,15 @@ interface TypeInfo { module: string; type: string; label: string }
 interface RecordRow { id: string; data: Record<string, unknown> & { title?: string; status?: string }; version: number; entries: Array<{ start: string }> }
 type Result = { kind: 'ok' | 'error'; text: string; fields?: Record<string, string> };
 
+const PAGE = 50;
+
 /** `/modules`: each module's records (edit, delete) and a form generated from the record type's JSON Schema. */
 export default function ModulesPage({ session, onSessionExpired }: Props) {
   const zone = session.user.timeZone;
   const [types, setTypes] = useState<TypeInfo[]>([]);
   const [key, setKey] = useState(() => new URLSearchParams(window.location.search).get('type') ?? '');
   const [records, setRecords] = useState<RecordRow[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [fields, setFields] = useState<FormField[]>([]);
   const [values, setValues] = useState<FormValues>({});
   /** The record being edited (as loaded, with its version for If-Match), or null for a new one. */
@@ -39,8 +42,22 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
 
   const load = useCallback(() => {
     if (!key) return;
-    request<{ items: RecordRow[] }>(`/api/v1/modules/${key}?limit=50`).then(({ data }) => setRecords(data.items), onError);
+    request<{ items: RecordRow[]; nextCursor: string | null }>(`/api/v1/modules/${key}?limit=${PAGE}`).then(({ data }) => {
+      setRecords(data.items);
+      setNextCursor(data.nextCursor);
+    }, onError);
   }, [key, onError]);
+
+  async function more() {
+    if (!nextCursor) return;
+    try {
+      const { data } = await request<{ items: RecordRow[]; nextCursor: string | null }>(`/api/v1/modules/${key}?limit=${PAGE}&cursor=${nextCursor}`);
+      setRecords((old) => [...(old ?? []), ...data.items]);
+      setNextCursor(data.nextCursor);
+    } catch (err) {
+      onError(err);
+    }
+  }
 
   useEffect(() => {
     if (!key) return;
@@ -152,6 +169,7 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
               })}
             </ul>
           )}
+          {nextCursor && <button type="button" onClick={() => void more()}>Show more</button>}
         </section>
         <div id="record-form-top" />
         <RecordForm key={editing?.id ?? 'new'} title={editing ? `Edit ${titleOf(editing)}` : `New ${label.toLowerCase() || 'record'}`} fields={fields} values={values}
