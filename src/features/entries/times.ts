@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { RecurrenceError } from '../../core/recurrence/index.js';
-import { daysFromCivil, daysInMonth, formatInstantInZone, formatLocalDateTime, ianaZone, localFromWallMs, MS_PER_DAY } from '../../core/time/index.js';
+import { daysInMonth, formatInstantInZone, formatLocalDateTime, ianaZone, localFromWallMs, parseInstant } from '../../core/time/index.js';
 import type { PlainDateFields } from '../../core/time/local.js';
 import { invalidField, Problem } from '../../http/problem.js';
 import { seriesSpanOf } from './series.js';
@@ -27,12 +27,8 @@ export interface EntryTimeColumns {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-// The common, strict forms are parsed by hand: Temporal objects cost microseconds each, which an
-// import of thousands of entries feels. Anything else goes to Temporal, which decides.
-const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
-
-function validFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 60;
+function validFields(y: number, mo: number, d: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 function parseDate(field: string, text: string): PlainDateFields {
@@ -42,24 +38,16 @@ function parseDate(field: string, text: string): PlainDateFields {
   return { year, month, day };
 }
 
-function parseInstant(field: string, text: string): number {
+function parseInstantField(field: string, text: string): number {
   if (DATE_RE.test(text)) throw invalidField(field, 'must be a date-time with offset (2026-03-02T09:00:00+08:00) unless allDay is true');
-  const m = INSTANT_RE.exec(text);
-  if (m) {
-    const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
-    const sec = m[6] ? Number(m[6]) : 0;
-    if (validFields(y, mo, d, h, mi, sec)) {
-      const z = m[8]!;
-      const offsetMinutes = z === 'Z' ? 0 : (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(4, 6)));
-      const millis = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
-      return daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi - offsetMinutes) * 60 + Math.min(sec, 59)) * 1000 + millis;
-    }
-  }
+  let epochMs: number | null;
   try {
-    return Temporal.Instant.from(text).epochMilliseconds;
+    // The common forms by hand (core/time); anything else goes to Temporal, which decides.
+    epochMs = parseInstant(text) ?? Temporal.Instant.from(text).epochMilliseconds;
   } catch {
     throw invalidField(field, `${text} is not a date-time that exists`);
   }
+  return epochMs;
 }
 
 /** The wall-clock time (YYYY-MM-DDTHH:MM:SS) of an instant in a zone. */
@@ -87,8 +75,8 @@ export function resolveEntryTimes(input: TimeInput): EntryTimeColumns {
     endAt = new Date(zone.epochMsOf({ ...end, hour: 0, minute: 0, second: 0 }));
     startLocal = startDate;
   } else {
-    const start = parseInstant('start', input.start);
-    const end = parseInstant('end', input.end);
+    const start = parseInstantField('start', input.start);
+    const end = parseInstantField('end', input.end);
     if (end < start) throw invalidField('end', 'must not be before start');
     startAt = new Date(start);
     endAt = new Date(end);
