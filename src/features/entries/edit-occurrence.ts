@@ -12,7 +12,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { entries } from '../../db/schema/entries.js';
 import { invalidField, notFound, preconditionFailed, Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
-import { carryBookingsToSplitSeries, releaseBookingsOfRemovedOccurrences } from '../resources/series-bookings.js';
+import { bookingsFollowEntryEdit } from '../resources/follow-entry-edit.js';
+import { carryBookingsToSplitSeries } from '../resources/series-bookings.js';
 import { createEntry } from './create-entry.js';
 import type { EntryRow } from './repository.js';
 import type { EntryCreate, EntryPatch } from './schemas.js';
@@ -86,7 +87,7 @@ async function setRecurrence(db: DbOrTx, master: EntryRow, input: RecurrenceInpu
   const [row] = await db.update(entries)
     .set({ ...times, rdate, exdate, version: master.version + 1, sequence: master.sequence + 1, updatedAt: new Date() })
     .where(eq(entries.id, master.id)).returning();
-  await releaseBookingsOfRemovedOccurrences(db, row!);
+  await bookingsFollowEntryEdit(db, master, row!);
   return row!;
 }
 

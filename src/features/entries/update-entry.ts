@@ -5,7 +5,7 @@ import { forbidden, notFound, preconditionFailed } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { canEditEntry } from '../calendars/policy.js';
 import { type CalendarWithLevel, findAccessibleCalendar } from '../calendars/repository.js';
-import { releaseBookingsOfRemovedOccurrences } from '../resources/series-bookings.js';
+import { bookingsFollowEntryEdit } from '../resources/follow-entry-edit.js';
 import { findEntry, type EntryRow } from './repository.js';
 import type { EntryPatch } from './schemas.js';
 import { formatInZone, resolveEntryTimes } from './times.js';
@@ -64,7 +64,7 @@ export async function updateEntry(
       .where(and(eq(entries.id, id), eq(entries.version, current.version)))
       .returning();
     if (!row) throw preconditionFailed('The entry changed while saving; reload and try again.');
-    await releaseBookingsOfRemovedOccurrences(tx, row);
+    await bookingsFollowEntryEdit(tx, current, row);
     return { row, calendar };
   });
 }

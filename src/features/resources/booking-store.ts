@@ -1,5 +1,5 @@
-import { getTableColumns, type Table } from 'drizzle-orm';
-import type { Database, QueryFn } from '../../db/client.js';
+import { getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
+import type { Database, DbOrTx, QueryFn } from '../../db/client.js';
 import { resourceBookings, resources } from '../../db/schema/resources.js';
 import type { Actor } from '../auth/actor.js';
 import type { AccessRow, CalendarForPolicy } from '../calendars/policy.js';
@@ -88,7 +88,7 @@ export type WriteOutcome =
  * statement: on a pooled connection of its own, one autocommitted round trip. Refusals come back as
  * outcomes: an overlap or over-stock (the guard), a blackout, or a resource changed since it was read.
  */
-export async function bookOccurrence(query: QueryFn, actor: Actor, o: OccurrenceToWrite): Promise<WriteOutcome> {
+export async function bookOccurrence(query: QueryFn, actor: Pick<Actor, 'organizationId' | 'userId'>, o: OccurrenceToWrite): Promise<WriteOutcome> {
   const [row] = await query<{ outcome: WriteOutcome['outcome']; detail: string | null; booking: Record<string, unknown> | null }>(
     'select * from resource_book($1::uuid, $2::uuid, $3::int, $4::uuid, $5::text, $6::timestamptz, $7::timestamptz, $8::int, $9::int, $10::text, $11::uuid, $12::text)',
     [actor.organizationId, o.resource.id, o.resource.version, o.entryId, o.recurrenceId, new Date(o.startMs), new Date(o.endMs), o.units, o.travelMinutes, o.note, actor.userId, o.idempotencyKey],
@@ -98,4 +98,13 @@ export async function bookOccurrence(query: QueryFn, actor: Actor, o: Occurrence
   if (outcome === 'conflict') return { outcome, conflictingBookingId: conflictingBookingIn(detail) };
   if (outcome === 'blackout') return { outcome, blackoutId: detail! };
   return { outcome };
+}
+
+/** A Drizzle transaction as a QueryFn: `$n` placeholders bound as parameters, so raw statements run inside it. */
+export function queryFnOf(db: DbOrTx): QueryFn {
+  return async <T>(text: string, params: unknown[] = []) => {
+    const chunks: SQL[] = text.split(/\$(\d+)/).map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`));
+    const result = (await db.execute(sql.join(chunks))) as unknown as { rows: T[] };
+    return result.rows;
+  };
 }

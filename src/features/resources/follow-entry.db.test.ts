@@ -86,4 +86,46 @@ describe('bookings follow their entry', () => {
     expect((await bookingOf(bookings[2].id)).status).toBe('approved');
     expect((await bookingOf(bookings[3].id)).status).toBe('cancelled');
   });
+
+  it('a vehicle booking is re-timed for the drive when its entry goes to another community; a drive onto another booking is 409', async () => {
+    const admin = await ctx.t.login(ctx.t.admin.email, ctx.t.admin.password);
+    const add = async (body: Record<string, unknown>) => (await ctx.t.as(admin, { method: 'POST', url: '/api/v1/communities', payload: body })).json();
+    const region = await add({ name: 'Drive Region', level: 'region' });
+    const province = await add({ name: 'Drive Province', level: 'province', parentId: region.id });
+    expect(province.id).toBeDefined();
+    const home = await add({ name: 'Drive Home', level: 'municipality', parentId: province.id, latitude: 7.0, longitude: 124.0 });
+    const far = await add({ name: 'Drive Far', level: 'municipality', parentId: province.id, latitude: 7.3, longitude: 124.0 });
+    const van = await ctx.steps.resource(ctx.keeper, { type: 'vehicle', name: 'Drive van', homeCommunityId: home.id });
+    const trip = await ctx.steps.entry(ctx.staff, { start: at('09:00', '2027-07-05'), end: at('12:00', '2027-07-05'), communityId: home.id });
+    const later = await ctx.steps.entry(ctx.staff, { start: at('12:30', '2027-07-05'), end: at('13:00', '2027-07-05'), communityId: home.id });
+    const booked = (await ctx.steps.book(ctx.staff, { resourceId: van.id, entryId: trip.id })).json();
+    const held = (await ctx.steps.book(ctx.staff, { resourceId: van.id, entryId: later.id })).json();
+    expect(booked).toMatchObject({ travelBeforeMinutes: 0, blockedEnd: at('12:00', '2027-07-05') });
+    // 70 minutes each way to the far town: back at 13:10, over the 12:30 booking
+    const clash = await ctx.t.as(ctx.staff, { method: 'PATCH', url: `/api/v1/entries/${trip.id}`, payload: { communityId: far.id } });
+    expect(clash.statusCode, clash.body).toBe(409);
+    expect(clash.json().conflictingBookingId).toBe(held.id);
+    expect((await ctx.t.as(ctx.staff, { method: 'GET', url: `/api/v1/entries/${trip.id}` })).json().communityId).toBe(home.id);
+    expect((await bookingOf(booked.id)).travelBeforeMinutes).toBe(0);
+    expect((await ctx.t.as(ctx.staff, { method: 'POST', url: `/api/v1/bookings/${held.id}/cancel` })).statusCode).toBe(200);
+    const moved = await ctx.t.as(ctx.staff, { method: 'PATCH', url: `/api/v1/entries/${trip.id}`, payload: { communityId: far.id } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await bookingOf(booked.id)).toMatchObject({ travelBeforeMinutes: 70, travelAfterMinutes: 70, blockedStart: at('07:50', '2027-07-05'), blockedEnd: at('13:10', '2027-07-05') });
+  });
+
+  it('a rule that gains occurrences books them up to the last one booked, where the resource is free', async () => {
+    const room = await ctx.steps.resource(ctx.keeper);
+    const weekly = await ctx.steps.entry(ctx.staff, { start: at('09:00', '2027-06-07'), end: at('10:00', '2027-06-07'), rrule: 'FREQ=WEEKLY;COUNT=4' });
+    expect((await ctx.steps.book(ctx.staff, { resourceId: room.id, entryId: weekly.id, until: '2027-12-31T00:00:00+08:00' })).json().bookings).toHaveLength(4);
+    const blocker = await ctx.steps.entry(ctx.colleague, { start: at('09:30', '2027-06-17'), end: at('10:30', '2027-06-17') });
+    const held = await ctx.steps.book(ctx.colleague, { resourceId: room.id, entryId: blocker.id });
+    expect(held.statusCode, held.body).toBe(201);
+    const twice = await ctx.t.as(ctx.staff, { method: 'PATCH', url: `/api/v1/entries/${weekly.id}`, payload: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8' } });
+    expect(twice.statusCode, twice.body).toBe(200);
+    const list = (await ctx.t.as(ctx.staff, { method: 'GET', url: `/api/v1/bookings?entryId=${weekly.id}` })).json().items as { recurrenceId: string; status: string }[];
+    // Thursdays gained: 10 and 24 June booked, 17 June taken, 1 July past the last booked Monday
+    expect(list.filter((b) => b.status === 'approved').map((b) => b.recurrenceId).sort()).toEqual([
+      '2027-06-07T09:00:00', '2027-06-10T09:00:00', '2027-06-14T09:00:00', '2027-06-21T09:00:00', '2027-06-24T09:00:00', '2027-06-28T09:00:00',
+    ]);
+  });
 });
