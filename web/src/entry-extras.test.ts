@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
-import { applyExtras, hasExtras, NO_EXTRAS, summarizeOutcome, type ExtrasApi } from './entry-extras';
+import { applyExtras, type ExtrasApi } from './apply-extras';
+import { hasExtras, NO_EXTRAS, summarizeOutcome } from './entry-extras';
 import type { Resource } from './resources';
 
 const resource = (id: string, name: string): Resource => ({ id, name, type: 'vehicle', description: null, capacity: null, quantity: 1, location: null, needsApproval: false, timeZone: 'Asia/Manila', bufferBeforeMinutes: 0, bufferAfterMinutes: 0 });

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api';
 import { createEntry } from '../endpoints';
-import { applyExtras, hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
+import { hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { formToInput, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
 import type { ModuleInfo } from '../modules';
 import type { CalendarInfo, Entry } from '../types';
 import { Dialog } from './Dialog';
-import { EntryExtrasFields } from './EntryExtrasFields';
 import { EntryFields } from './EntryFields';
+
+const EntryExtrasFields = lazy(() => import('./EntryExtrasFields'));
 
 interface Props {
   initial: EntryForm;
@@ -59,6 +60,7 @@ export function CreateDialog({ initial, calendars, modules, canBook, onCreated, 
     const entry = created ?? (await createOnly());
     if (!entry) return setBusy(false);
     if (!hasExtras(extras)) return onCreated(entry);
+    const { applyExtras } = await import('../apply-extras');
     const out = await applyExtras(entry.id, extras, form.timeZone);
     if (Object.keys(out.errors).length === 0 && Object.keys(out.reports).length === 0) return onCreated(entry);
     setCreated(entry);
@@ -74,8 +76,10 @@ export function CreateDialog({ initial, calendars, modules, canBook, onCreated, 
       <form onSubmit={submit} noValidate>
         <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendars} modules={modules} compact={!expanded} readOnly={Boolean(created)} />
         {expanded && (
-          <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome} entryId={created?.id}
-            participants={null} bookings={[]} canBook={canBook} />
+          <Suspense fallback={<p className="muted small" role="status">Loading participants and resources…</p>}>
+            <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome}
+              saved={created ? { entryId: created.id, loadKey: 0 } : undefined} canBook={canBook} />
+          </Suspense>
         )}
         {problem && <p className="field-error" role="alert">{problem}</p>}
         <div className="dialog__actions">

@@ -1,16 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api';
 import { deleteEntry, deleteOccurrence, getEntry, updateEntry, type OccurrenceScope, type VersionedEntry } from '../endpoints';
-import { applyExtras, hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
+import { hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { entryToForm, formChanges, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
 import type { ModuleInfo } from '../modules';
-import { listParticipants, type Participant } from '../participants';
-import { entryBookings, type Booking } from '../resources';
 import type { CalendarInfo } from '../types';
 import { Dialog } from './Dialog';
-import { EntryExtrasFields } from './EntryExtrasFields';
 import { EntryFields } from './EntryFields';
 import { ScopeDialog } from './ScopeDialog';
+
+const EntryExtrasFields = lazy(() => import('./EntryExtrasFields'));
 
 interface Props {
   entryId: string;
@@ -31,20 +30,12 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [askScope, setAskScope] = useState(false);
-  const [participants, setParticipants] = useState<Participant[] | null>(null);
-  const [bookings, setBookings] = useState<Booking[]>([]);
+  /** Bumped after a save so that participants and bookings are listed again. */
+  const [loadKey, setLoadKey] = useState(0);
   const [extras, setExtras] = useState<EntryExtras>(NO_EXTRAS);
   const [outcome, setOutcome] = useState<ExtrasOutcome | null>(null);
   /** Something was saved while the dialog stays open: the calendar refetches when it closes. */
   const [saved, setSaved] = useState(false);
-
-  // Participants and bookings fail soft: the entry is still worth showing without them.
-  const loadAround = useCallback((withBookings: boolean) => {
-    // An occurrence shows its own answers; should the server not know it as one (an override), the entry's.
-    const forOccurrence = occurrence ? listParticipants(entryId, occurrence.recurrenceId).catch(() => listParticipants(entryId)) : listParticipants(entryId);
-    forOccurrence.then((r) => setParticipants(r.participants), () => setParticipants([]));
-    if (withBookings) entryBookings(entryId).then(setBookings, () => setBookings([]));
-  }, [entryId, occurrence?.recurrenceId]);
 
   useEffect(() => {
     let live = true;
@@ -53,12 +44,11 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
         if (!live) return;
         setLoaded(v);
         setForm(entryToForm(v.entry));
-        loadAround(v.entry.canEdit);
       },
       (err: unknown) => live && setProblem(messageOf(err)),
     );
     return () => { live = false; };
-  }, [entryId, loadAround]);
+  }, [entryId]);
 
   function explain(err: unknown) {
     if (err instanceof ApiError && err.status === 412) {
@@ -93,13 +83,14 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
       return explain(err);
     }
     if (!hasExtras(extras)) return onChanged();
+    const { applyExtras } = await import('../apply-extras');
     const out = await applyExtras(entryId, extras, form.timeZone);
     if (Object.keys(out.errors).length === 0 && Object.keys(out.reports).length === 0) return onChanged();
     setSaved(true);
     setExtras(out.left);
     setOutcome(out);
     setProblem(summarizeOutcome(out, changed ? 'The entry was saved.' : '') || null);
-    loadAround(true);
+    setLoadKey((k) => k + 1);
     setBusy(false);
   }
 
@@ -141,9 +132,11 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
       {!form && !problem && <p role="status">Loading…</p>}
       <form onSubmit={save} noValidate>
         {form && <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendarChoices} modules={modules} readOnly={!editable} />}
-        {form && entry && (editable || (participants?.length ?? 0) > 0) && (
-          <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome} entryId={entry.id}
-            participants={participants} bookings={bookings} canBook={canBook && editable} readOnly={!editable} />
+        {form && entry && (
+          <Suspense fallback={<p className="muted small" role="status">Loading participants and resources…</p>}>
+            <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome}
+              saved={{ entryId: entry.id, recurrenceId: occurrence?.recurrenceId, loadKey }} canBook={canBook && editable} readOnly={!editable} />
+          </Suspense>
         )}
         {recurring && editable && <p className="muted small">This entry repeats: changes here apply to the whole series; drag an occurrence to move only it.</p>}
         {problem && <p className="field-error" role="alert">{problem}</p>}

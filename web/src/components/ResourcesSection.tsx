@@ -33,7 +33,7 @@ function Availability({ check, zone, onUse }: { check: Check | undefined; zone: 
   return (
     <>
       <p className={free ? 'availability availability--free small' : 'availability availability--busy small'}>
-        <strong>{free ? 'Free' : assessment.state === 'busy' ? 'Busy' : 'Unavailable'}</strong> — {describeAssessment(assessment, zone)}
+        {describeAssessment(assessment, zone)}
       </p>
       {!free && (alternatives.length ? (
         <p className="small">Free then instead:{' '}
