@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { IcsError } from '../../core/ics/index.js';
-import { isTimeZone } from '../../core/time/is-time-zone.js';
+import { isIanaZone } from '../../core/time/iana-zone.js';
 import { findUserForLogin } from '../../features/auth/repository.js';
 import type { Actor } from '../../features/auth/actor.js';
 import { importIcs } from '../../features/ics-import/import-ics.js';
@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number | void> {
     process.stderr.write(`kalendaryo: ${file}: no such file\n`);
     return 1;
   }
-  if (typeof flags.zone === 'string' && !isTimeZone(flags.zone)) {
+  if (typeof flags.zone === 'string' && !isIanaZone(flags.zone)) {
     process.stderr.write(`kalendaryo: --zone ${flags.zone} is not a known IANA time zone\n`);
     return 2;
   }

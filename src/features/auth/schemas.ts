@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '../../db/schema/users.js';
-import { isTimeZone } from '../../core/time/is-time-zone.js';
+import { isIanaZone } from '../../core/time/iana-zone.js';
 
 export const EmailSchema = z.string().trim().max(254).email('must be an e-mail address');
-export const TimeZoneSchema = z.string().max(64).refine(isTimeZone, 'is not a known IANA time zone (e.g. Asia/Manila)');
+export const TimeZoneSchema = z.string().max(64).refine(isIanaZone, 'is not a known IANA time zone (e.g. Asia/Manila)');
 
 export const LoginBodySchema = z.strictObject({
   email: EmailSchema,

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { isTimeZone } from '../../core/time/is-time-zone.js';
+import { isIanaZone } from '../../core/time/iana-zone.js';
 import { invalidField, Problem } from '../../http/problem.js';
 
 // Expanding recurrences over decades would let one request pin the server; five years covers every view.
@@ -17,7 +17,7 @@ function boundToMs(field: string, text: string, zone: string): number {
 
 /** The asked window [start, end) in epoch ms; dates and offset-less times are read in `zone`. */
 export function resolveWindow(start: string, end: string, zone: string): { startMs: number; endMs: number } {
-  if (!isTimeZone(zone)) throw invalidField('timeZone', 'is not a known IANA time zone');
+  if (!isIanaZone(zone)) throw invalidField('timeZone', 'is not a known IANA time zone');
   const startMs = boundToMs('start', start, zone);
   const endMs = boundToMs('end', end, zone);
   if (endMs <= startMs) throw invalidField('end', 'must be after start');

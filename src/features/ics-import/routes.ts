@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { DEFAULT_LIMITS } from '../../core/ics/index.js';
-import { isTimeZone } from '../../core/time/is-time-zone.js';
+import { isIanaZone } from '../../core/time/iana-zone.js';
 import { requireActor } from '../../http/context.js';
 import { invalidField } from '../../http/problem.js';
 import { IdParamsSchema } from '../auth/schemas.js';
@@ -48,7 +48,7 @@ export const icsImportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const actor = requireActor(request);
     const { mode, zone } = request.query;
-    if (zone !== undefined && !isTimeZone(zone)) throw invalidField('zone', 'is not a known IANA time zone');
+    if (zone !== undefined && !isIanaZone(zone)) throw invalidField('zone', 'is not a known IANA time zone');
     const body = request.body as Readable | undefined;
     if (!body || typeof (body as Readable).on !== 'function') throw invalidField('(body)', 'send the calendar file as text/calendar', 415);
     // Checked before the upload is read, so a refused request does not spool a large file first.
