@@ -13,6 +13,8 @@ interface RecordRow { id: string; data: Record<string, unknown> & { title?: stri
 type Result = { kind: 'ok' | 'error'; text: string; fields?: Record<string, string> };
 
 const PAGE = 50;
+/** Fields a workflow sets (a leave request's status changes through Approve / Reject / Cancel), not the form. */
+const WORKFLOW_FIELDS: Record<string, string[]> = { 'staff/leave': ['status'] };
 
 /** `/modules`: each module's records (edit, delete) and a form generated from the record type's JSON Schema. */
 export default function ModulesPage({ session, onSessionExpired }: Props) {
@@ -69,7 +71,8 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
     setEditing(null);
     setResult(null);
     load();
-    request<Record<string, unknown>>(`/api/v1/modules/${key}/schema`).then(({ data }) => setFields(fieldsOf(data)), onError);
+    const byWorkflow = new Set(WORKFLOW_FIELDS[key] ?? []);
+    request<Record<string, unknown>>(`/api/v1/modules/${key}/schema`).then(({ data }) => setFields(fieldsOf(data).filter((f) => !byWorkflow.has(f.name))), onError);
   }, [key, load, onError]);
 
   const label = useMemo(() => types.find((t) => `${t.module}/${t.type}` === key)?.label ?? '', [types, key]);
