@@ -59,14 +59,25 @@ export async function rowMatcher(database: Database, f: FeedFilters): Promise<(r
     (!communities || (row.community_id !== null && communities.has(row.community_id)));
 }
 
-async function filterCached(database: Database, items: CachedOccurrence[], calendars: Map<string, CalendarWithLevel>, f: FeedFilters): Promise<CalendarOccurrence[]> {
+/** Calls `each` for the cached occurrences on the view's calendars that pass its filters, in order. */
+export async function forEachInView(
+  database: Database,
+  items: readonly CachedOccurrence[],
+  calendars: Map<string, CalendarWithLevel>,
+  f: FeedFilters,
+  each: (item: CachedOccurrence, calendar: CalendarWithLevel) => void,
+): Promise<void> {
   const matches = await rowMatcher(database, f);
-  const out: CalendarOccurrence[] = [];
   for (const item of items) {
-    const { row } = item;
-    const calendar = calendars.get(row.calendar_id);
-    if (!calendar || !matches(row)) continue;
-    out.push({ row, calendar, startMs: item.startMs, endMs: item.endMs, localDate: item.localDate, series: item.series, cached: item });
+    const calendar = calendars.get(item.row.calendar_id);
+    if (calendar && matches(item.row)) each(item, calendar);
   }
+}
+
+async function filterCached(database: Database, items: CachedOccurrence[], calendars: Map<string, CalendarWithLevel>, f: FeedFilters): Promise<CalendarOccurrence[]> {
+  const out: CalendarOccurrence[] = [];
+  await forEachInView(database, items, calendars, f, (item, calendar) => {
+    out.push({ row: item.row, calendar, startMs: item.startMs, endMs: item.endMs, localDate: item.localDate, series: item.series, cached: item });
+  });
   return out;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { canEditEntry, canSeeEntryDetails } from '../calendars/policy.js';
 import type { OccurrenceCache } from './occurrence-cache.js';
 import type { WindowOccurrence } from './expand-rows.js';
-import { type CalendarOccurrence, collectOccurrences, rowMatcher } from './occurrences.js';
+import { type CalendarOccurrence, collectOccurrences, forEachInView } from './occurrences.js';
 import { resolveView } from './view.js';
 import { jsonArrayChunks } from './json-chunks.js';
 import type { CalendarEvent, CalendarQuery } from './schemas.js';
@@ -99,12 +99,9 @@ export async function calendarFeedBody(database: Database, cache: OccurrenceCach
     for (const part of parts) hash.update(part);
     return { chunks: jsonArrayChunks(parts), etag: `W/"${hash.digest('base64url')}"` };
   }
-  const matches = await rowMatcher(database, filters);
   const parts: Buffer[] = [];
   const identities = new Float64Array(items.length);
-  for (const item of items) {
-    const calendar = calendars.get(item.row.calendar_id);
-    if (!calendar || !matches(item.row)) continue;
+  await forEachInView(database, items, calendars, filters, (item, calendar) => {
     const detailed = canSeeEntryDetails(actor, calendar.level, item.owner);
     const canEdit = detailed && canEditEntry(actor, calendar.level, item.owner);
     const variant = detailed ? (canEdit ? 2 : 1) : 0;
@@ -115,7 +112,7 @@ export async function calendarFeedBody(database: Database, cache: OccurrenceCach
     const encoded = (item.json[variant] ??= Buffer.from(JSON.stringify(presentEvent(item, { detailed, canEdit, color: detailed ? calendar.color : BUSY_COLOR }))));
     identities[parts.length] = item.uid * 4 + variant;
     parts.push(encoded);
-  }
+  });
   // Colours are in the events: a calendar recoloured changes the ETag even where the items did not.
   for (const calendar of calendars.values()) hash.update(`${calendar.id}${calendar.color};`);
   hash.update(identities.subarray(0, parts.length));
