@@ -85,4 +85,24 @@ describe('leave requests', () => {
     expect((await t.as(colleague, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'approve' } })).statusCode).toBe(403);
     expect((await t.as(staff, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'cancel' } })).json().data.status).toBe('cancelled');
   });
+
+  it('cannot be approved by writing the status (422 naming status), neither when filed nor by a change', async () => {
+    const filed = await t.as(staff, {
+      method: 'POST', url: '/api/v1/modules/staff/leave',
+      payload: { title: 'Self-approved', startDate: '2026-08-03', endDate: '2026-08-04', status: 'approved', details: { staffId: staff.userId, leaveType: 'vacation' } },
+    });
+    expect(filed.statusCode).toBe(422);
+    expect(filed.json().errors).toEqual([expect.objectContaining({ field: 'status' })]);
+    const id = (await request(staff)).json().id as string;
+    for (const who of [staff, manager]) {
+      const patched = await t.as(who, { method: 'PATCH', url: `/api/v1/modules/staff/leave/${id}`, payload: { status: 'approved' } });
+      expect(patched.statusCode, patched.body).toBe(422);
+      expect(patched.json().errors).toEqual([expect.objectContaining({ field: 'status' })]);
+    }
+    // Sending the status it already has, with a real change, is fine: clients may send the record back whole.
+    const renamed = await t.as(staff, { method: 'PATCH', url: `/api/v1/modules/staff/leave/${id}`, payload: { status: 'pending', title: 'Vacation leave, renamed' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().data).toMatchObject({ status: 'pending', title: 'Vacation leave, renamed' });
+    expect((await t.as(staff, { method: 'GET', url: `/api/v1/modules/staff/leave/${id}` })).json().entries[0].status).toBe('pending');
+  });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { requireActor } from '../../http/context.js';
-import { forbidden, notFound, Problem } from '../../http/problem.js';
+import { forbidden, invalidField, notFound, Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { decideLeave, type LeaveStatus } from '../modules/staff/leave.js';
 import { createRecord, deleteRecord, findRecord, listRecords, projectedEntries, type RecordRow, requireModuleRead, updateRecord } from './records.js';
@@ -45,6 +45,22 @@ async function present(db: DbOrTx, actor: Actor, row: RecordRow) {
   };
 }
 
+/**
+ * A leave request's status belongs to its workflow: it starts pending and changes only through the
+ * decision route, which checks who decides and notifies the requester. Writing it directly would let
+ * anyone with write access approve their own leave.
+ */
+async function guardWorkflowStatus(db: DbOrTx, actor: Actor, type: RecordType, body: Record<string, unknown>, id?: string) {
+  if (type.module !== 'staff' || type.type !== 'leave' || !('status' in body)) return;
+  const message = 'changes only through POST /api/v1/modules/staff/leave/{id}/decision';
+  if (!id) {
+    if (body.status !== 'pending') throw invalidField('status', `a leave request starts pending; it ${message}`, 422);
+    return;
+  }
+  await requireModuleRead(db, actor, type.module);
+  if (body.status !== (await findRecord(db, actor, type, id)).data.status) throw invalidField('status', message, 422);
+}
+
 const versionOf = (ifMatch: string | undefined): number | null => {
   const m = ifMatch ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim()) : null;
   return m ? Number(m[1]) : null;
@@ -69,7 +85,9 @@ export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Create a module record; its entries are written in the same transaction', description, params: TypeParamsSchema, body: BodySchema, response: { 201: RecordSchema } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const row = await createRecord(db, actor, typeOf(request.params), request.body);
+    const type = typeOf(request.params);
+    await guardWorkflowStatus(db, actor, type, request.body);
+    const row = await createRecord(db, actor, type, request.body);
     return reply.status(201).header('etag', `"${row.version}"`).send(await present(db, actor, row));
   });
 
@@ -87,7 +105,9 @@ export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Change a module record (fields given replace stored ones) and re-project its entries', params: RecordParamsSchema, body: BodySchema, headers: z.object({ 'if-match': z.string().max(100).optional() }), response: { 200: RecordSchema } },
   }, async (request) => {
     const actor = requireActor(request);
-    const row = await updateRecord(db, actor, typeOf(request.params), request.params.id, request.body, versionOf(request.headers['if-match']));
+    const type = typeOf(request.params);
+    await guardWorkflowStatus(db, actor, type, request.body, request.params.id);
+    const row = await updateRecord(db, actor, type, request.params.id, request.body, versionOf(request.headers['if-match']));
     return present(db, actor, row);
   });
 
