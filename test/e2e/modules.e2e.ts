@@ -96,7 +96,8 @@ describe('module pages', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     expect((await patch).headers()['if-match']).toBe('"1"');
     await page.getByRole('status').filter({ hasText: `“Induction day ${run}” changed` }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: `Induction day ${run}` }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(`“Induction day ${run}” changed`);
+    await page.getByRole('listitem').filter({ hasText: `Induction day ${run}` }).scrollIntoViewIfNeeded();
     await screenshot(page, 'e2e-modules-record-edited');
     expect((await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 

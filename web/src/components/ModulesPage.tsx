@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, messageOf, request } from '../api';
 import { bodyOf, fieldsOf, patchOf, valuesOf, type FormField, type FormValues } from '../schema-form';
 import { isoToWall } from '../times';
@@ -29,6 +29,7 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
   const [editing, setEditing] = useState<RecordRow | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  const resultRef = useRef<HTMLParagraphElement>(null);
 
   const onError = useCallback((err: unknown) => {
     if (err instanceof ApiError && err.status === 401) onSessionExpired();
@@ -108,6 +109,8 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
         });
         setResult({ kind: 'ok', text: `${label} “${String(values.title ?? titleOf(editing))}” changed; its calendar entries follow.` });
         setEditing(null);
+        // The edit form gives way to the new-record form: keep keyboard focus on what happened.
+        setTimeout(() => resultRef.current?.focus(), 0);
       } else {
         await request(`/api/v1/modules/${key}`, { method: 'POST', body: bodyOf(fields, values, zone) });
         setResult({ kind: 'ok', text: `${label} saved; it is on the calendar.` });
@@ -177,7 +180,7 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
         <div id="record-form-top" />
         <RecordForm key={editing?.id ?? 'new'} title={editing ? `Edit ${titleOf(editing)}` : `New ${label.toLowerCase() || 'record'}`} fields={fields} values={values}
           errors={result?.fields} zone={zone} busy={busy} onChange={setValues} onSubmit={() => void save()} onCancel={editing ? stopEditing : undefined} />
-        {result && <p className={result.kind === 'error' ? 'field-error' : 'notice'} role={result.kind === 'error' ? 'alert' : 'status'}>{result.text}</p>}
+        {result && <p ref={resultRef} tabIndex={-1} className={result.kind === 'error' ? 'field-error' : 'notice'} role={result.kind === 'error' ? 'alert' : 'status'}>{result.text}</p>}
         <CommunitiesBrowser />
       </main>
     </div>
