@@ -4,8 +4,10 @@
  *  - availability search: GET /api/v1/resources/available over one week, all 200 resources;
  *  - booking creation over HTTP from a separate process, timed by the server: one client alone, then
  *    20 concurrent clients booking random resources for random entries (many collide on purpose,
- *    mostly with the seeded bookings), then a check that no two active bookings of a unit resource overlap and
- *    no quantity resource is over its stock at any instant.
+ *    mostly with the seeded bookings), then a check that no two active bookings of a unit resource
+ *    overlap and no quantity resource is over its stock at any instant;
+ *  - a control: GET /api/v1/me alone (in process) and from the same 20 clients, the floor any
+ *    authenticated request stands on at that moment.
  */
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -181,6 +183,18 @@ export default async function (report: Report): Promise<void> {
         report('resources.book_20_clients.conflicts', statuses.get(409) ?? 0, 'responses');
         const other = [...statuses].filter(([code]) => code !== 201 && code !== 409).reduce((n, [, count]) => n + count, 0);
         report('resources.book_20_clients.other_status', other, 'responses');
+
+        // The floor under the same load: 20 clients asking the cheapest authenticated request.
+        const m0 = performance.now();
+        serverTime.take();
+        await Promise.all(Array.from({ length: CLIENTS }, async () => {
+          for (let k = 0; k < REQUESTS_PER_CLIENT; k++) await client.get(`${address}/api/v1/me`, headers);
+        }));
+        const meWall = performance.now() - m0;
+        const me = serverTime.take().sort((a, b) => a - b);
+        report('resources.control_me_20_clients.p50', percentile(me, 50), 'ms');
+        report('resources.control_me_20_clients.p95', percentile(me, 95), 'ms');
+        report('resources.control_me_20_clients.throughput', (me.length / meWall) * 1000, 'req/s');
       } finally {
         client.close();
       }
