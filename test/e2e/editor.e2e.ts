@@ -189,6 +189,7 @@ describe('the full entry editor', () => {
     const entry = (await (await created).json()) as { id: string };
     const saved = page.getByRole('dialog', { name: `“${t('Coastal clean-up')}” saved` });
     await saved.getByRole('alert').filter({ hasText: `“${t('Coastal clean-up')}” was saved. One change around it could not be made` }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('could not be made'); // focus follows
     const item = saved.getByRole('group', { name: 'Resources' }).getByRole('listitem').filter({ hasText: t('Van') });
     await item.getByRole('alert').filter({ hasText: 'Not booked: The resource is already booked then' }).waitFor();
     // Checked again for the saved entry: the booking that took it is named.
@@ -228,6 +229,7 @@ describe('the full entry editor', () => {
     const report = saved.getByRole('status').filter({ hasText: `${t('Tamaraw')}: Booked 2 of 3 occurrences; not booked:` });
     await report.waitFor();
     await expect(report.innerText()).resolves.toContain('(taken)');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Done');
     await report.scrollIntoViewIfNeeded();
     await screenshot(page, 'e2e-editor-series-booking');
     const booked = (await admin.call<{ items: Array<{ recurrenceId: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;

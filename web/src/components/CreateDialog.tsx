@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api';
 import { createEntry } from '../endpoints';
 import { hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
@@ -34,6 +34,10 @@ export function CreateDialog({ initial, calendars, modules, canBook, onCreated, 
   /** Set once the entry is saved but something around it is left to retry or to read. */
   const [created, setCreated] = useState<Entry | null>(null);
   const [outcome, setOutcome] = useState<ExtrasOutcome | null>(null);
+  const problemRef = useRef<HTMLParagraphElement>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
+  // After a save that leaves the dialog open its buttons change under the keyboard's focus: put it on what happened.
+  useEffect(() => { if (outcome) (problemRef.current ?? doneRef.current)?.focus(); }, [outcome]);
 
   async function createOnly(): Promise<Entry | null> {
     const found = validateForm(form);
@@ -81,12 +85,12 @@ export function CreateDialog({ initial, calendars, modules, canBook, onCreated, 
               saved={created ? { entryId: created.id, loadKey: 0 } : undefined} canBook={canBook} />
           </Suspense>
         )}
-        {problem && <p className="field-error" role="alert">{problem}</p>}
+        {problem && <p ref={problemRef} tabIndex={-1} className="field-error" role="alert">{problem}</p>}
         <div className="dialog__actions">
           {!expanded && <button type="button" className="link-button" onClick={() => setExpanded(true)}>More options</button>}
           {created ? (
             <>
-              <button type="button" onClick={() => onCreated(created)}>{retry ? 'Close without them' : 'Done'}</button>
+              <button ref={doneRef} type="button" onClick={() => onCreated(created)}>{retry ? 'Close without them' : 'Done'}</button>
               {retry && <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save again'}</button>}
             </>
           ) : (

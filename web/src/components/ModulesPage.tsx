@@ -30,6 +30,13 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const resultRef = useRef<HTMLParagraphElement>(null);
+  /** Set by a saved edit: the edit form gives way to the new-record form, so focus goes to what happened. */
+  const focusResult = useRef(false);
+  useEffect(() => {
+    if (!result || !focusResult.current) return;
+    focusResult.current = false;
+    resultRef.current?.focus();
+  }, [result]);
 
   const onError = useCallback((err: unknown) => {
     if (err instanceof ApiError && err.status === 401) onSessionExpired();
@@ -109,8 +116,7 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
         });
         setResult({ kind: 'ok', text: `${label} “${String(values.title ?? titleOf(editing))}” changed; its calendar entries follow.` });
         setEditing(null);
-        // The edit form gives way to the new-record form: keep keyboard focus on what happened.
-        setTimeout(() => resultRef.current?.focus(), 0);
+        focusResult.current = true;
       } else {
         await request(`/api/v1/modules/${key}`, { method: 'POST', body: bodyOf(fields, values, zone) });
         setResult({ kind: 'ok', text: `${label} saved; it is on the calendar.` });
