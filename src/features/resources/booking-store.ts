@@ -41,7 +41,7 @@ select
   coalesce((select jsonb_agg(jsonb_build_object('id', bo.id, 'resource_id', bo.resource_id, 'reason', bo.reason,
       'start_ms', extract(epoch from bo.starts_at) * 1000, 'end_ms', extract(epoch from bo.ends_at) * 1000) order by bo.starts_at)
     from resource_blackouts bo where bo.organization_id = $1::uuid and bo.resource_id = r.id
-      and bo.starts_at < e.end_at + $6 * interval '1 millisecond' and bo.ends_at > e.start_at - $6 * interval '1 millisecond'), '[]'::jsonb) as blackouts
+      and bo.starts_at < e.end_at + $6::float8 * interval '1 millisecond' and bo.ends_at > e.start_at - $6::float8 * interval '1 millisecond'), '[]'::jsonb) as blackouts
 from (select 1) as one
 left join entries e on e.organization_id = $1::uuid and e.id = $2::uuid and e.deleted_at is null
 left join calendars c on c.organization_id = $1::uuid and c.id = e.calendar_id
