@@ -22,6 +22,7 @@ import { icsImportRoutes } from '../features/ics-import/routes.js';
 import { registerOps } from '../features/ops/routes.js';
 import { moduleRecordRoutes } from '../features/module-records/routes.js';
 import { moduleSchemaRoutes } from '../features/module-records/schema-routes.js';
+import { moduleKindRoutes } from '../features/modules/kind-routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { presetRoutes } from '../features/presets/routes.js';
 import { recurrenceRoutes } from '../features/recurrence/routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(icsImportRoutes);
   await app.register(exportRoutes);
   await app.register(moduleSchemaRoutes);
+  await app.register(moduleKindRoutes);
   await app.register(moduleRecordRoutes);
   await app.register(notificationRoutes);
   await app.register(communityRoutes);
