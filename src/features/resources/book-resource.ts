@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { accessLevelOf, canEditEntry, canSeeEntryDetails } from '../calendars/policy.js';
 import { findEntry } from '../entries/repository.js';
 import { bookOccurrence, loadBookingContext } from './booking-store.js';
+import { pgErrorOf } from './guard-errors.js';
 import { parseInstantField } from './instants.js';
 import { type BookableOccurrence, isSeries, occurrencesToBook, singleEntrySpan } from './occurrences.js';
 import { canBook } from './policy.js';
@@ -116,9 +117,15 @@ async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCre
     if (refused?.result === 'outside_bookable_hours') throw invalidField('entryId', `the entry's time is outside the bookable hours of ${resource.name}`, 422);
     if (refused?.result === 'blackout') throw blackoutConflict(resource, refused.blackoutId!);
     // One autocommitted statement: the booking and its event, or nothing.
-    const written = await write((text, params) => deps.database.query(text, params), o, idempotencyKey);
+    const written = await write((text, params) => deps.database.query(text, params), o, idempotencyKey).catch(async (error: unknown) => {
+      if (pgErrorOf(error)?.code !== '23505' || !idempotencyKey) throw error;
+      return { outcome: 'conflict' as const, conflictingBookingId: null };
+    });
     if (written.outcome === 'blackout') throw blackoutConflict(resource, written.blackoutId);
     if (written.outcome === 'conflict') {
+      // The same request sent again before the first was answered: the first one's booking is the answer.
+      const earlier = idempotencyKey ? await findBookingByKey(deps.db, actor.organizationId, actor.userId, idempotencyKey) : null;
+      if (earlier) return { series: false, booking: earlier.booking, resource: earlier.resource };
       const { conflictingBookingId } = written;
       throw conflict(conflictingBookingId ? `The resource is already booked then (booking ${conflictingBookingId}).` : 'The resource is already booked then.', { conflictingBookingId });
     }

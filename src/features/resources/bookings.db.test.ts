@@ -129,6 +129,18 @@ describe('booking', () => {
     expect(await ctx.steps.count(`entry_id = '${entry.id}'`)).toBe(1);
   });
 
+  it('Idempotency-Key: the same request sent eight times at once is one booking, and each answer is it', async () => {
+    for (const body of [{ type: 'room' }, { type: 'equipment', quantity: 3 }]) {
+      const resource = await ctx.steps.resource(ctx.keeper, body);
+      const entry = await ctx.steps.entry(ctx.staff, { start: at('09:00', '2026-06-05'), end: at('10:00', '2026-06-05') });
+      const headers = { 'idempotency-key': `race-${entry.id}` };
+      const answers = await Promise.all(Array.from({ length: 8 }, () => ctx.steps.book(ctx.staff, { resourceId: resource.id, entryId: entry.id }, headers)));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(201));
+      expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+      expect(await ctx.steps.count(`entry_id = '${entry.id}'`)).toBe(1);
+    }
+  });
+
   it('a vehicle taken to a community is blocked for the drive there and back, at the province road speed', async () => {
     const admin = await ctx.t.login(ctx.t.admin.email, ctx.t.admin.password);
     const add = async (body: Record<string, unknown>) => (await ctx.t.as(admin, { method: 'POST', url: '/api/v1/communities', payload: body })).json();
