@@ -64,6 +64,15 @@ describe('entry form', () => {
     expect(formChanges({ ...base, rrule: 'FREQ=WEEKLY' }, base)).toEqual({ rrule: null });
   });
 
+  it("sends a kind's details whole when they or the kind changed, and none when nothing was filled", () => {
+    expect(formToInput(base)).not.toHaveProperty('details');
+    const task = { ...base, module: 'staff', kind: 'task', details: { assigneeId: 'u1', dueDate: '2026-12-01', legacy: 1 } };
+    expect(formToInput(task).details).toEqual(task.details);
+    expect(formChanges(task, task)).toEqual({});
+    expect(formChanges(task, { ...task, details: { ...task.details, dueDate: '2026-12-02' } })).toEqual({ details: { assigneeId: 'u1', dueDate: '2026-12-02', legacy: 1 } });
+    expect(formChanges(task, { ...task, kind: 'leave', details: {} })).toEqual({ kind: 'leave', details: {} });
+  });
+
   it('opens a stored entry in its own zone', () => {
     const entry = {
       id: 'e1', calendarId: 'cal-1', module: 'staff', kind: 'task', title: 'Report', description: null, location: null,
@@ -81,7 +90,17 @@ describe('server field errors', () => {
     expect(serverFieldErrors([
       { field: 'body.title', message: 'Too long' },
       { field: '/end', message: 'Must be after start' },
-      { field: 'details.participants', message: 'Required' },
-    ])).toEqual({ errors: { title: 'Too long', end: 'Must be after start' }, other: ['details.participants: Required'] });
+      { field: 'kind', message: 'Unknown kind' },
+      { field: 'rooms', message: 'Not a field here' },
+    ])).toEqual({ errors: { title: 'Too long', end: 'Must be after start', kind: 'Unknown kind' }, other: ['rooms: Not a field here'] });
+  });
+
+  it("names a kind's details field by its path, an error inside a list by the list", async () => {
+    const { serverFieldErrors } = await import('./entry-form');
+    expect(serverFieldErrors([
+      { field: 'details.assigneeId', message: 'Required' },
+      { field: 'details.participantIds.2', message: 'Too short' },
+      { field: 'details', message: 'Unrecognized key: "room"' },
+    ]).errors).toEqual({ 'details.assigneeId': 'Required', 'details.participantIds': 'Too short', details: 'Unrecognized key: "room"' });
   });
 });

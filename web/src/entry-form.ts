@@ -23,9 +23,12 @@ export interface EntryForm {
   status: string;
   /** RFC 5545 RRULE without the "RRULE:" prefix; empty when the entry does not repeat. */
   rrule: string;
+  /** The kind's details as the API takes them; for an existing entry, its stored details with the form's edits laid over. */
+  details: Record<string, unknown>;
 }
 
-export type FormErrors = Partial<Record<keyof EntryForm, string>>;
+/** Errors by form field; a kind's details field is named by its path, as "details.assigneeId". */
+export type FormErrors = Partial<Record<keyof EntryForm | `details.${string}`, string>>;
 
 export function blankForm(defaults: Partial<EntryForm> & Pick<EntryForm, 'start' | 'end' | 'timeZone'>): EntryForm {
   return {
@@ -40,6 +43,7 @@ export function blankForm(defaults: Partial<EntryForm> & Pick<EntryForm, 'start'
     priority: '',
     status: '',
     rrule: '',
+    details: {},
     ...defaults,
   };
 }
@@ -71,6 +75,7 @@ export function entryToForm(entry: Entry): EntryForm {
     priority: entry.priority ?? '',
     status: entry.status ?? '',
     rrule: entry.rrule ?? '',
+    details: entry.details ?? {},
   };
 }
 
@@ -130,6 +135,7 @@ export function formToInput(form: EntryForm): EntryInput {
   if (form.priority) input.priority = form.priority;
   if (form.status) input.status = form.status;
   if (form.rrule.trim()) input.rrule = form.rrule.trim().replace(/^RRULE:/i, '');
+  if (Object.keys(form.details).length) input.details = form.details;
   return input;
 }
 
@@ -151,19 +157,28 @@ export function formChanges(before: EntryForm, after: EntryForm): EntryPatch {
     if ((next[key] ?? '') !== (prev[key] ?? '')) Object.assign(patch, { [key]: next[key] ?? null });
   }
   if ((next.rrule ?? '') !== (prev.rrule ?? '')) patch.rrule = next.rrule ?? null;
+  // Another kind's details do not fit the new kind: they travel with a change of kind, always whole.
+  if (after.module !== before.module || after.kind !== before.kind || JSON.stringify(after.details) !== JSON.stringify(before.details)) patch.details = after.details;
   for (const key of ['priority', 'status'] as const) {
     if (next[key] && next[key] !== prev[key]) Object.assign(patch, { [key]: next[key] });
   }
   return patch;
 }
 
-const FORM_KEYS: Array<keyof EntryForm> = ['title', 'allDay', 'start', 'end', 'timeZone', 'calendarId', 'module', 'kind', 'location', 'description', 'visibility', 'priority', 'status', 'rrule'];
+const FORM_KEYS: Array<keyof EntryForm> = ['title', 'allDay', 'start', 'end', 'timeZone', 'calendarId', 'module', 'kind', 'location', 'description', 'visibility', 'priority', 'status', 'rrule', 'details'];
 
 /** Splits the server's field errors into those a form field can show and the rest. */
 export function serverFieldErrors(fieldErrors: Array<{ field: string; message: string }>): { errors: FormErrors; other: string[] } {
   const errors: FormErrors = {};
   const other: string[] = [];
   for (const { field, message } of fieldErrors) {
+    const detail = /^\/?details[./](.+)$/.exec(field);
+    if (detail) {
+      // The kind's fields are one level deep: an error inside a list item belongs to the list.
+      const key = `details.${detail[1]!.split(/[./]/)[0]}` as const;
+      errors[key] ??= message;
+      continue;
+    }
     const name = field.split(/[./]/).filter(Boolean).pop() ?? '';
     const key = FORM_KEYS.find((k) => k === name);
     if (key && !errors[key]) errors[key] = message;

@@ -1,9 +1,9 @@
 /**
- * What the web calendar knows about modules before the server tells it more. GET /api/v1/modules
- * (a later feature) replaces this when it answers; until then the calendar uses these defaults,
- * the same as the server's module registry (src/features/modules). Colours pass WCAG AA with white text.
+ * The modules and kinds the calendar offers: the server's kind catalogue (GET /api/v1/modules/kinds)
+ * when it answers, else these built-in defaults, the same as the server's module registry
+ * (src/features/modules). Colours pass WCAG AA with white text.
  */
-import { isMissingRoute, request } from './api';
+import { loadKindCatalogue, type KindCatalogue, type KindInfo } from './kinds';
 
 export interface ModuleInfo {
   id: string;
@@ -28,42 +28,30 @@ export const DEFAULT_MODULES: ModuleInfo[] = [
 export const STATUSES = ['planned', 'scheduled', 'in_progress', 'pending_approval', 'completed', 'cancelled', 'rejected'];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 
-interface ServerModule {
-  id?: string;
-  name?: string;
-  key?: string;
-  label?: string;
-  color?: string;
-  kinds?: Array<string | { id?: string; key?: string; name?: string; label?: string }>;
+/** The catalogue's modules with their kinds, in the server's order. */
+export function modulesOf(catalogue: KindCatalogue): ModuleInfo[] {
+  return catalogue.modules.map((m) => ({
+    id: m.module,
+    label: m.label,
+    color: m.colour,
+    kinds: catalogue.kinds.filter((k) => k.module === m.module).map((k) => ({ id: k.kind, label: k.label })),
+  }));
 }
 
-function fromServer(m: ServerModule): ModuleInfo | null {
-  const id = m.id ?? m.key ?? m.name;
-  if (!id) return null;
-  const fallback = DEFAULT_MODULES.find((d) => d.id === id);
-  const serverKinds = (m.kinds ?? [])
-    .map((k) => (typeof k === 'string' ? { id: k, label: k } : { id: k.id ?? k.key ?? k.name ?? '', label: k.label ?? k.name ?? k.id ?? '' }))
-    .filter((k) => k.id);
-  return {
-    id,
-    label: m.label ?? fallback?.label ?? id,
-    color: m.color ?? fallback?.color ?? '#334155',
-    kinds: serverKinds.length ? serverKinds : fallback?.kinds ?? [],
-  };
-}
-
-/** The server's module list when it has one, else the defaults. */
+/** The server's modules and kinds when it gives them, else the defaults. */
 export async function loadModules(): Promise<ModuleInfo[]> {
-  try {
-    const { data } = await request<{ items?: ServerModule[] } | ServerModule[]>('/api/v1/modules');
-    const items = Array.isArray(data) ? data : data.items ?? [];
-    const mods = items.map(fromServer).filter((m): m is ModuleInfo => m !== null);
-    return mods.length ? mods : DEFAULT_MODULES;
-  } catch (err) {
-    // A server without the modules feature (404) or with a broken one still gets a usable calendar.
-    if (!isMissingRoute(err)) console.warn('GET /api/v1/modules failed; using the built-in module list', err);
-    return DEFAULT_MODULES;
-  }
+  const catalogue = await loadKindCatalogue();
+  const mods = catalogue ? modulesOf(catalogue) : [];
+  return mods.length ? mods : DEFAULT_MODULES;
+}
+
+/**
+ * What the Status select offers for a kind: its own statuses, plus the entry's current one even if
+ * the kind does not list it (so that opening an entry never silently changes its status).
+ */
+export function statusChoices(kind: KindInfo, current: string): Array<{ value: string; label: string }> {
+  const listed = kind.statuses.map((s) => ({ value: s.status, label: humanize(s.status) }));
+  return current && !kind.statuses.some((s) => s.status === current) ? [...listed, { value: current, label: humanize(current) }] : listed;
 }
 
 export function humanize(id: string): string {

@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { toggleAllDay, type EntryForm, type FormErrors } from '../entry-form';
-import { humanize, PRIORITIES, STATUSES, type ModuleInfo } from '../modules';
+import { findKind, useKindCatalogue } from '../kinds';
+import { humanize, PRIORITIES, STATUSES, statusChoices, type ModuleInfo } from '../modules';
 import { knownZones } from '../times';
 import type { CalendarInfo } from '../types';
 import { Field } from './Field';
 import { RepeatField } from './RepeatField';
+
+const KindDetailsFields = lazy(() => import('./KindDetailsFields'));
 
 interface Props {
   form: EntryForm;
@@ -20,6 +24,9 @@ export function EntryFields({ form, onChange, errors, calendars, modules, compac
   const set = (patch: Partial<EntryForm>) => onChange({ ...form, ...patch });
   const mod = modules.find((m) => m.id === form.module);
   const kinds = mod?.kinds ?? (form.kind ? [{ id: form.kind, label: humanize(form.kind) }] : []);
+  const catalogue = useKindCatalogue();
+  const kindInfo = findKind(catalogue, form.module, form.kind);
+  const statuses = kindInfo ? statusChoices(kindInfo, form.status) : [...new Set([...STATUSES, form.status].filter(Boolean))].map((s) => ({ value: s, label: humanize(s) }));
 
   function chooseCalendar(calendarId: string) {
     const cal = calendars.find((c) => c.id === calendarId);
@@ -29,7 +36,12 @@ export function EntryFields({ form, onChange, errors, calendars, modules, compac
   function chooseModule(module: string, extra: Partial<EntryForm> = {}) {
     const next = modules.find((m) => m.id === module);
     const kind = next?.kinds.some((k) => k.id === form.kind) ? form.kind : next?.kinds[0]?.id ?? '';
-    set({ module, kind, ...extra });
+    chooseKind(module, kind, extra);
+  }
+  /** Another kind has other details and statuses: start from none and from its default status. */
+  function chooseKind(module: string, kind: string, extra: Partial<EntryForm> = {}) {
+    if (module === form.module && kind === form.kind) return set({ module, kind, ...extra });
+    set({ module, kind, details: {}, status: findKind(catalogue, module, kind)?.defaultStatus ?? '', ...extra });
   }
 
   const inputType = form.allDay ? 'date' : 'datetime-local';
@@ -72,7 +84,7 @@ export function EntryFields({ form, onChange, errors, calendars, modules, compac
         </Field>
       )}
       <Field id="entry-kind" label="Kind" error={errors.kind}>
-        <select value={form.kind} required onChange={(e) => set({ kind: e.target.value })}>
+        <select value={form.kind} required onChange={(e) => chooseKind(form.module, e.target.value)}>
           <option value="" disabled>Choose…</option>
           {kinds.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
         </select>
@@ -99,11 +111,17 @@ export function EntryFields({ form, onChange, errors, calendars, modules, compac
             </select>
           </Field>
           <Field id="entry-status" label="Status" error={errors.status}>
-            <select value={form.status} onChange={(e) => set({ status: e.target.value })}>
-              <option value="">Default</option>
-              {[...new Set([...STATUSES, form.status].filter(Boolean))].map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+            <select value={form.status || kindInfo?.defaultStatus || ''} onChange={(e) => set({ status: e.target.value })}>
+              {!kindInfo && <option value="">Default</option>}
+              {statuses.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
             </select>
           </Field>
+          {kindInfo && (
+            <Suspense fallback={<p className="muted small span-2" role="status">Loading the kind’s fields…</p>}>
+              <KindDetailsFields key={`${form.module}/${form.kind}`} kind={kindInfo} details={form.details} errors={errors} zone={form.timeZone}
+                onChange={(details) => set({ details })} />
+            </Suspense>
+          )}
         </>
       )}
     </fieldset>

@@ -1,0 +1,50 @@
+/**
+ * The server's kind catalogue (GET /api/v1/modules/kinds): modules, each kind's label, statuses and
+ * the JSON Schema of its details. Fetched once per page and shared by the module list and the editor.
+ */
+import { useEffect, useState } from 'react';
+import { request } from './api';
+
+export interface KindInfo {
+  module: string;
+  kind: string;
+  label: string;
+  colour: string;
+  statuses: Array<{ status: string; lifecycle: string }>;
+  defaultStatus: string;
+  detailsJsonSchema: Record<string, unknown>;
+}
+
+export interface KindCatalogue {
+  modules: Array<{ module: string; label: string; colour: string }>;
+  kinds: KindInfo[];
+}
+
+let pending: Promise<KindCatalogue | null> | null = null;
+
+/** The catalogue, or null when the server does not give it (the caller falls back to built-in lists). */
+export function loadKindCatalogue(): Promise<KindCatalogue | null> {
+  pending ??= request<KindCatalogue>('/api/v1/modules/kinds').then(
+    ({ data }) => data,
+    (err: unknown) => {
+      console.warn('GET /api/v1/modules/kinds failed; the editor offers generic statuses and no kind fields', err);
+      pending = null; // a later dialog asks again
+      return null;
+    },
+  );
+  return pending;
+}
+
+export function useKindCatalogue(): KindCatalogue | null {
+  const [catalogue, setCatalogue] = useState<KindCatalogue | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadKindCatalogue().then((c) => live && setCatalogue(c));
+    return () => { live = false; };
+  }, []);
+  return catalogue;
+}
+
+export function findKind(catalogue: KindCatalogue | null, module: string, kind: string): KindInfo | undefined {
+  return catalogue?.kinds.find((k) => k.module === module && k.kind === kind);
+}
