@@ -48,3 +48,13 @@ export function useKindCatalogue(): KindCatalogue | null {
 export function findKind(catalogue: KindCatalogue | null, module: string, kind: string): KindInfo | undefined {
   return catalogue?.kinds.find((k) => k.module === module && k.kind === kind);
 }
+
+/**
+ * The kind's required details left empty, by field ("details.assigneeId"), checked before a save
+ * so that the message stands beside the field (the entries API stores details as given).
+ */
+export function missingDetails(kind: KindInfo | undefined, details: Record<string, unknown>): Partial<Record<`details.${string}`, string>> {
+  const required = (kind?.detailsJsonSchema.required ?? []) as string[];
+  const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  return Object.fromEntries(required.filter((key) => empty(details[key])).map((key) => [`details.${key}`, 'Fill this in.']));
+}

@@ -3,6 +3,7 @@ import { ApiError, messageOf } from '../api';
 import { createEntry } from '../endpoints';
 import { hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { formToInput, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
+import { findKind, missingDetails, useKindCatalogue } from '../kinds';
 import type { ModuleInfo } from '../modules';
 import type { CalendarInfo, Entry } from '../types';
 import { Dialog } from './Dialog';
@@ -36,15 +37,21 @@ export function CreateDialog({ initial, calendars, modules, canBook, onCreated, 
   const [outcome, setOutcome] = useState<ExtrasOutcome | null>(null);
   const problemRef = useRef<HTMLParagraphElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
+  const kindInfo = findKind(useKindCatalogue(), form.module, form.kind);
   // After a save that leaves the dialog open its buttons change under the keyboard's focus: put it on what happened.
   useEffect(() => { if (outcome) (problemRef.current ?? doneRef.current)?.focus(); }, [outcome]);
 
   async function createOnly(): Promise<Entry | null> {
-    const found = validateForm(form);
+    const found: FormErrors = { ...validateForm(form), ...missingDetails(kindInfo, form.details) };
     setErrors(found);
-    if (Object.keys(found).length) return null;
+    if (Object.keys(found).length) {
+      if (!expanded && Object.keys(found).some((k) => k.startsWith('details'))) setExpanded(true); // where the kind's fields are
+      return null;
+    }
+    // The status the form shows as chosen: the kind's default, not the API's generic one.
+    const input = { ...formToInput(form), status: form.status || kindInfo?.defaultStatus || undefined };
     try {
-      return await createEntry(formToInput(form));
+      return await createEntry(input);
     } catch (err) {
       if (err instanceof ApiError) {
         const split = serverFieldErrors(err.fieldErrors);

@@ -3,6 +3,7 @@ import { ApiError, messageOf } from '../api';
 import { deleteEntry, deleteOccurrence, getEntry, updateEntry, type OccurrenceScope, type VersionedEntry } from '../endpoints';
 import { hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { entryToForm, formChanges, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
+import { findKind, missingDetails, useKindCatalogue } from '../kinds';
 import type { ModuleInfo } from '../modules';
 import type { CalendarInfo } from '../types';
 import { Dialog } from './Dialog';
@@ -36,6 +37,7 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
   const [outcome, setOutcome] = useState<ExtrasOutcome | null>(null);
   /** Something was saved while the dialog stays open: the calendar refetches when it closes. */
   const [saved, setSaved] = useState(false);
+  const catalogue = useKindCatalogue();
 
   useEffect(() => {
     let live = true;
@@ -64,11 +66,12 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!loaded || !form) return;
-    const found = validateForm(form);
+    const patch = formChanges(entryToForm(loaded.entry), form);
+    // Details stored before (an import's, say) are not held to the form's rules until they are edited.
+    const found: FormErrors = { ...validateForm(form), ...(patch.details ? missingDetails(findKind(catalogue, form.module, form.kind), form.details) : {}) };
     setErrors(found);
     setProblem(null);
     if (Object.keys(found).length) return;
-    const patch = formChanges(entryToForm(loaded.entry), form);
     const changed = Object.keys(patch).length > 0;
     if (!changed && !hasExtras(extras)) return saved ? onChanged() : onClose();
     setBusy(true);

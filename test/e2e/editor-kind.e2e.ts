@@ -1,0 +1,99 @@
+/**
+ * A kind's own fields in the full entry editor, in a real browser: choosing module Staff and kind
+ * "Staff task" shows the task's assignee and due date (from the kind's details JSON Schema) and the
+ * task's own statuses; a save without them says so beside each field and sends nothing; filled in,
+ * they are stored in the entry's details, and reopening the entry shows them again.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, type ApiSession } from './api-session.js';
+import { axeViolations, launchBrowser, screenshot, signIn } from './browser.js';
+import { startE2EServer, type E2EServer } from './server.js';
+
+let server: E2EServer;
+let browser: Browser;
+let admin: ApiSession;
+let adminId: string;
+let zone: string;
+const run = Math.random().toString(36).slice(2, 7);
+
+const dateOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchBrowser();
+  admin = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+  const me = (await admin.call<{ user: { id: string; timeZone: string } }>('GET', '/api/v1/me')).body.user;
+  zone = me.timeZone;
+  adminId = me.id;
+}, 120_000);
+
+// The one page's context closes with the browser.
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the editor's kind fields", () => {
+  it("shows a staff task's assignee and due date, saves them in the entry's details and shows them again", { timeout: 120_000 }, async () => {
+    const day = dateOf(Date.now() + 30 * 86_400_000);
+    const due = dateOf(Date.now() + 33 * 86_400_000);
+    const title = `Quarterly report ${run}`;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: zone, bypassCSP: true });
+    page.setDefaultTimeout(15_000);
+    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+
+    await page.getByRole('button', { name: 'New entry' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New entry' });
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Starts').fill(`${day}T09:00`);
+    await dialog.getByLabel('Ends').fill(`${day}T10:00`);
+    await dialog.getByRole('button', { name: 'More options' }).click();
+    await dialog.getByLabel('Module').selectOption({ label: 'Staff' });
+    await dialog.getByLabel('Kind').selectOption({ label: 'Staff task' });
+
+    const fields = dialog.getByRole('group', { name: 'Staff task details' });
+    await fields.getByLabel('Assignee id').waitFor();
+    // The task's own statuses, its default chosen.
+    const status = dialog.getByLabel('Status');
+    await expect(status.locator('option').allTextContents()).resolves.toEqual(['Not started', 'In progress', 'Blocked', 'Completed', 'Cancelled']);
+    await expect(status.inputValue()).resolves.toBe('not_started');
+
+    // Saved without the required fields: a message beside each, nothing sent.
+    let posted = 0;
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/entries')) posted += 1; });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await fields.locator('#field-details-assigneeId-error').getByText('Fill this in.').waitFor();
+    await expect(fields.getByLabel('Due date').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(posted).toBe(0);
+
+    await fields.getByLabel('Assignee id').fill(adminId);
+    await fields.getByLabel('Due date').fill(due);
+    await fields.getByLabel('Estimated hours').fill('6.5');
+    await status.selectOption({ label: 'In progress' });
+    expect((await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST' && r.status() === 201);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const entry = (await (await created).json()) as { id: string };
+    await dialog.waitFor({ state: 'detached' });
+
+    const stored = (await admin.call<{ module: string; kind: string; status: string; details: Record<string, unknown> }>('GET', `/api/v1/entries/${entry.id}`)).body;
+    expect(stored).toMatchObject({ module: 'staff', kind: 'task', status: 'in_progress', details: { assigneeId: adminId, dueDate: due, estimatedHours: 6.5 } });
+
+    // Reopened: the details are in their fields; a change to one keeps the others.
+    await page.getByTestId('calendar').getByText(title).first().click();
+    const edit = page.getByRole('dialog', { name: 'Edit entry' });
+    const editFields = edit.getByRole('group', { name: 'Staff task details' });
+    await expect.poll(() => editFields.getByLabel('Assignee id').inputValue()).toBe(adminId);
+    await expect(editFields.getByLabel('Due date').inputValue()).resolves.toBe(due);
+    await expect(editFields.getByLabel('Estimated hours').inputValue()).resolves.toBe('6.5');
+    await expect(edit.getByLabel('Status').inputValue()).resolves.toBe('in_progress');
+    await editFields.scrollIntoViewIfNeeded();
+    await screenshot(page, 'e2e-editor-kind-fields');
+    await editFields.getByLabel('Blocked reason').fill('Waiting for the budget figures');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const after = (await admin.call<{ details: Record<string, unknown> }>('GET', `/api/v1/entries/${entry.id}`)).body.details;
+    expect(after).toMatchObject({ assigneeId: adminId, dueDate: due, estimatedHours: 6.5, blockedReason: 'Waiting for the budget figures' });
+  });
+});

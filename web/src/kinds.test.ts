@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { missingDetails, type KindInfo } from './kinds';
+import { modulesOf, statusChoices } from './modules';
+
+const task: KindInfo = {
+  module: 'staff', kind: 'task', label: 'Staff task', colour: '#6d28d9', defaultStatus: 'not_started',
+  statuses: [{ status: 'not_started', lifecycle: 'planned' }, { status: 'in_progress', lifecycle: 'in_progress' }],
+  detailsJsonSchema: { type: 'object', properties: { assigneeId: { type: 'string' }, dueDate: { type: 'string' }, taskType: { type: 'string' } }, required: ['assigneeId', 'dueDate'] },
+};
+
+describe('the kind catalogue in the editor', () => {
+  it("offers the kind's own statuses, labelled, and keeps an entry's status the kind does not list", () => {
+    expect(statusChoices(task, '')).toEqual([{ value: 'not_started', label: 'Not started' }, { value: 'in_progress', label: 'In progress' }]);
+    expect(statusChoices(task, 'scheduled').map((s) => s.value)).toEqual(['not_started', 'in_progress', 'scheduled']);
+  });
+
+  it('names the required details left empty, by their field', () => {
+    expect(missingDetails(task, { assigneeId: 'u1', dueDate: '' })).toEqual({ 'details.dueDate': 'Fill this in.' });
+    expect(missingDetails(task, { assigneeId: 'u1', dueDate: '2026-12-01' })).toEqual({});
+    expect(missingDetails(undefined, {})).toEqual({});
+  });
+
+  it("lists the server's modules with their kinds in its order", () => {
+    expect(modulesOf({ modules: [{ module: 'staff', label: 'Staff', colour: '#6d28d9' }, { module: 'general', label: 'General', colour: '#4b5563' }], kinds: [task] }))
+      .toEqual([{ id: 'staff', label: 'Staff', color: '#6d28d9', kinds: [{ id: 'task', label: 'Staff task' }] }, { id: 'general', label: 'General', color: '#4b5563', kinds: [] }]);
+  });
+});
