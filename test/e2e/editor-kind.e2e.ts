@@ -1,8 +1,8 @@
 /**
  * A kind's own fields in the full entry editor, in a real browser: choosing module Staff and kind
  * "Staff task" shows the task's assignee and due date (from the kind's details JSON Schema) and the
- * task's own statuses; a save without them says so beside each field and sends nothing; filled in,
- * they are stored in the entry's details, and reopening the entry shows them again.
+ * task's own statuses; a save with other task details but without them says so beside each field and
+ * sends nothing; filled in, they are stored in the entry's details, and reopening the entry shows them.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,9 +59,10 @@ describe("the editor's kind fields", () => {
     await expect(status.locator('option').allTextContents()).resolves.toEqual(['Not started', 'In progress', 'Blocked', 'Completed', 'Cancelled']);
     await expect(status.inputValue()).resolves.toBe('not_started');
 
-    // Saved without the required fields: a message beside each, nothing sent.
+    // Saved with the task's hours but neither assignee nor due date: a message beside each, nothing sent.
     let posted = 0;
     page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/entries')) posted += 1; });
+    await fields.getByLabel('Estimated hours').fill('6.5');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await fields.locator('#field-details-assigneeId-error').getByText('Fill this in.').waitFor();
     await expect(fields.getByLabel('Due date').getAttribute('aria-invalid')).resolves.toBe('true');
@@ -69,7 +70,6 @@ describe("the editor's kind fields", () => {
 
     await fields.getByLabel('Assignee id').fill(adminId);
     await fields.getByLabel('Due date').fill(due);
-    await fields.getByLabel('Estimated hours').fill('6.5');
     await status.selectOption({ label: 'In progress' });
     expect((await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST' && r.status() === 201);

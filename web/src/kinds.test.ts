@@ -14,10 +14,12 @@ describe('the kind catalogue in the editor', () => {
     expect(statusChoices(task, 'scheduled').map((s) => s.value)).toEqual(['not_started', 'in_progress', 'scheduled']);
   });
 
-  it('names the required details left empty, by their field', () => {
+  it('names the required details left empty, by their field, once any is filled', () => {
     expect(missingDetails(task, { assigneeId: 'u1', dueDate: '' })).toEqual({ 'details.dueDate': 'Fill this in.' });
+    expect(missingDetails(task, { taskType: 'report' })).toEqual({ 'details.assigneeId': 'Fill this in.', 'details.dueDate': 'Fill this in.' });
     expect(missingDetails(task, { assigneeId: 'u1', dueDate: '2026-12-01' })).toEqual({});
-    expect(missingDetails(undefined, {})).toEqual({});
+    expect(missingDetails(task, {})).toEqual({});
+    expect(missingDetails(undefined, { assigneeId: 'u1' })).toEqual({});
   });
 
   it("lists the server's modules with their kinds in its order", () => {

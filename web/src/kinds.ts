@@ -50,11 +50,13 @@ export function findKind(catalogue: KindCatalogue | null, module: string, kind: 
 }
 
 /**
- * The kind's required details left empty, by field ("details.assigneeId"), checked before a save
- * so that the message stands beside the field (the entries API stores details as given).
+ * The kind's required details left empty, by field ("details.assigneeId"), checked before a save so
+ * that the message stands beside the field. The entries API stores details unchecked, and details
+ * left wholly empty pass as they always have (a quick entry); once some are filled, all required are asked for.
  */
 export function missingDetails(kind: KindInfo | undefined, details: Record<string, unknown>): Partial<Record<`details.${string}`, string>> {
-  const required = (kind?.detailsJsonSchema.required ?? []) as string[];
   const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  if (Object.values(details).every(empty)) return {};
+  const required = (kind?.detailsJsonSchema.required ?? []) as string[];
   return Object.fromEntries(required.filter((key) => empty(details[key])).map((key) => [`details.${key}`, 'Fill this in.']));
 }
