@@ -46,6 +46,15 @@ describe("a kind's details in the editor", () => {
       .toEqual({ ...stored, leaveType: 'vacation' });
   });
 
+  it("shows the schema's defaults for details not given, so that an untouched checkbox keeps its default", () => {
+    const event = { type: 'object', properties: { eventType: { type: 'string', enum: ['meeting', 'other'], default: 'meeting' }, isPublic: { type: 'boolean', default: true } } };
+    const fields = detailFieldsOf(event);
+    const values = detailValuesOf(fields, {}, 'UTC', event);
+    expect(values).toEqual({ 'details.eventType': 'meeting', 'details.isPublic': true });
+    expect(detailsFrom(fields, values, {}, 'UTC')).toEqual({ eventType: 'meeting', isPublic: true });
+    expect(detailValuesOf(fields, { isPublic: false }, 'UTC', event)['details.isPublic']).toBe(false);
+  });
+
   it('types numbers and drops a cleared optional field', () => {
     const fields = detailFieldsOf(task);
     const stored = { assigneeId: 'u1', dueDate: '2026-12-01', blockedReason: 'waiting' };

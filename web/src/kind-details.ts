@@ -12,8 +12,14 @@ export function detailFieldsOf(detailsJsonSchema: Record<string, unknown>): Form
   return fieldsOf(detailsJsonSchema as Parameters<typeof fieldsOf>[0], ['details']);
 }
 
-export function detailValuesOf(fields: FormField[], details: Details, zone: string): FormValues {
-  return valuesOf(fields, { details }, zone);
+/**
+ * The form's values for `details`, a field the details lack showing the schema's default (a new
+ * community event is public): a checkbox left unticked would otherwise send false.
+ */
+export function detailValuesOf(fields: FormField[], details: Details, zone: string, detailsJsonSchema: Record<string, unknown> = {}): FormValues {
+  const properties = (detailsJsonSchema.properties ?? {}) as Record<string, { default?: unknown }>;
+  const defaults = Object.fromEntries(Object.entries(properties).filter(([, p]) => p.default !== undefined).map(([key, p]) => [key, p.default]));
+  return valuesOf(fields, { details: { ...defaults, ...details } }, zone);
 }
 
 /** The details to send: `stored` with each shown field set from the form, a cleared one left out. */

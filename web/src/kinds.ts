@@ -50,9 +50,9 @@ export function findKind(catalogue: KindCatalogue | null, module: string, kind: 
 }
 
 /**
- * The kind's required details left empty, by field ("details.assigneeId"), checked before a save so
- * that the message stands beside the field. The entries API stores details unchecked, and details
- * left wholly empty pass as they always have (a quick entry); once some are filled, all required are asked for.
+ * The kind's required details left empty, by field ("details.assigneeId"), named before a save
+ * without a round trip, once some of the kind's details are filled. Wholly empty details (a quick
+ * entry) are left to the server's own check of the kind's rules.
  */
 export function missingDetails(kind: KindInfo | undefined, details: Record<string, unknown>): Partial<Record<`details.${string}`, string>> {
   const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);

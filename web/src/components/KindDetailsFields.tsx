@@ -21,7 +21,7 @@ export default function KindDetailsFields({ kind, details, errors, zone, onChang
   const fields = useMemo(() => detailFieldsOf(kind.detailsJsonSchema), [kind]);
   // The typed text is kept as typed ("2." on the way to "2.5"); the parent gets the details the API takes.
   const [stored] = useState(details);
-  const [values, setValues] = useState(() => detailValuesOf(fields, details, zone));
+  const [values, setValues] = useState(() => detailValuesOf(fields, details, zone, kind.detailsJsonSchema));
   const shown = new Set(fields.map((f) => f.name));
   const unplaced = Object.entries(errors).filter(([name]) => (name === 'details' || name.startsWith('details.')) && !shown.has(name));
   if (!fields.length && !unplaced.length) return null;
