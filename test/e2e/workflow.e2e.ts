@@ -124,9 +124,9 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
   });
 
   it('shows planning and MANA milestones on the timeline, one row per kind, and opens one', { timeout: 90_000 }, async () => {
-    await entry(t('M&E milestone'), 'planning', 'monitoring_milestone', day(5));
-    await entry(t('MANA validation'), 'mana', 'assessment_milestone', day(8));
-    await entry(t('Not on the timeline'), 'staff', 'task', day(8));
+    await entry(t('M&E milestone'), 'planning', 'monitoring_milestone', day(5), { details: { monitoringEntryId: `ppa-${run}`, milestone: 'milestone' } });
+    await entry(t('MANA validation'), 'mana', 'assessment_milestone', day(8), { details: { assessmentId: `mana-${run}`, milestone: 'analysis' } });
+    await entry(t('Not on the timeline'), 'staff', 'task', day(8), { details: { assigneeId: server.admin.email, dueDate: day(8) } });
 
     const page = await newPage();
     await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');

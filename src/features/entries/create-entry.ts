@@ -6,7 +6,7 @@ import type { CalendarWithLevel } from '../calendars/repository.js';
 import type { EntryRow } from './repository.js';
 import type { EntryCreate } from './schemas.js';
 import { resolveEntryTimes } from './times.js';
-import { checkReferences, writableCalendar } from './write-checks.js';
+import { checkDetails, checkReferences, writableCalendar } from './write-checks.js';
 
 export async function createEntry(
   deps: { db: Db },
@@ -18,6 +18,8 @@ export async function createEntry(
     const calendar = await writableCalendar(tx, actor, input.calendarId);
     const organizerId = input.organizerId === undefined ? actor.userId : input.organizerId;
     await checkReferences(tx, actor, { organizerId, communityId: input.communityId });
+    const module = input.module ?? calendar.module ?? 'general';
+    checkDetails(module, input.kind, input.details);
     const timeZone = input.timeZone ?? actor.timeZone;
     const times = resolveEntryTimes({ ...input, timeZone, rrule: input.rrule ?? null });
     const id = randomUUID();
@@ -28,7 +30,7 @@ export async function createEntry(
         organizationId: actor.organizationId,
         calendarId: calendar.id,
         uid: extra.uid ?? `${id}@kalendaryo`,
-        module: input.module ?? calendar.module ?? 'general',
+        module,
         kind: input.kind,
         title: input.title,
         description: input.description ?? null,

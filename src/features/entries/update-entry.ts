@@ -9,7 +9,7 @@ import { bookingsFollowEntryEdit } from '../resources/follow-entry-edit.js';
 import { findEntry, type EntryRow } from './repository.js';
 import type { EntryPatch } from './schemas.js';
 import { formatInZone, resolveEntryTimes } from './times.js';
-import { checkReferences, writableCalendar } from './write-checks.js';
+import { checkDetails, checkReferences, writableCalendar } from './write-checks.js';
 
 // A change to any of these is a change attendees must hear about (iCalendar SEQUENCE, RFC 5546).
 const SIGNIFICANT = ['start', 'end', 'allDay', 'timeZone', 'rrule', 'rdate', 'exdate', 'location', 'title'] as const;
@@ -38,6 +38,10 @@ export async function updateEntry(
     }
     const calendar = patch.calendarId && patch.calendarId !== current.calendarId ? await writableCalendar(tx, actor, patch.calendarId) : loaded.calendar;
     await checkReferences(tx, actor, { organizerId: patch.organizerId, communityId: patch.communityId });
+    // Only a change of kind or details is held to the kind's schema: older rows stay editable otherwise.
+    if (patch.module !== undefined || patch.kind !== undefined || patch.details !== undefined) {
+      checkDetails(patch.module ?? current.module, patch.kind ?? current.kind, patch.details ?? current.details);
+    }
     const allDay = patch.allDay ?? current.allDay;
     const timeZone = patch.timeZone ?? current.timeZone;
     const times = resolveEntryTimes({

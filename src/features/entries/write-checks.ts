@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../db/client.js';
-import { forbidden, invalidField } from '../../http/problem.js';
+import { forbidden, invalidField, Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { canCreateInCalendar } from '../calendars/policy.js';
+import { getKind } from '../modules/registry.js';
 import { type CalendarWithLevel, findAccessibleCalendar } from '../calendars/repository.js';
 import { communityExists, userExists } from './repository.js';
 
@@ -21,4 +22,22 @@ export async function checkReferences(db: DbOrTx, actor: Actor, refs: { organize
   if (refs.communityId && !(await communityExists(db, actor.organizationId, refs.communityId))) {
     throw invalidField('communityId', 'is not a community in the directory', 422);
   }
+}
+
+/**
+ * The details of a registered kind must fit its schema where they say something it knows (a staff
+ * task's assignee is a user id, a leave has a type…): otherwise its alerts, conflicts and
+ * compliance would silently ignore them. Keys the kind does not know are other systems' data and
+ * stay free-form, as do the details of kinds no module registers.
+ */
+export function checkDetails(module: string, kind: string, details: unknown): void {
+  const def = getKind(module, kind);
+  if (!def) return;
+  const result = def.detailsSchema.safeParse(details ?? {});
+  if (result.success) return;
+  const errors = result.error.issues
+    .filter((i) => i.code !== 'unrecognized_keys')
+    .map((i) => ({ field: ['details', ...i.path.map(String)].join('.'), message: i.message }));
+  if (errors.length === 0) return;
+  throw new Problem(422, 'Unprocessable Content', `The details do not fit the kind ${module}.${kind}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
 }

@@ -47,7 +47,12 @@ const parsedDetails = new WeakMap<object, { kind: AnyKind; result: ParsedDetails
 export function parseDetailsOf(kind: AnyKind, details: Record<string, unknown>): ParsedDetails {
   const known = parsedDetails.get(details);
   if (known && known.kind === kind) return known.result;
-  const parsed = kind.detailsSchema.safeParse(details);
+  let parsed = kind.detailsSchema.safeParse(details);
+  // Keys the kind does not know (another system's data, which the entries API keeps) hide nothing it knows.
+  if (!parsed.success && parsed.error.issues.every((i) => i.code === 'unrecognized_keys' && i.path.length === 0)) {
+    const unknown = new Set(parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : [])));
+    parsed = kind.detailsSchema.safeParse(Object.fromEntries(Object.entries(details).filter(([k]) => !unknown.has(k))));
+  }
   const result: ParsedDetails = parsed.success ? { success: true, data: parsed.data } : { success: false };
   parsedDetails.set(details, { kind, result });
   return result;

@@ -10,7 +10,8 @@ import { IdListSchema, IdSchema } from '../schema-parts.js';
 export const COMMUNITY_EVENT_TYPES = ['cultural', 'religious', 'meeting', 'training', 'disaster', 'other'] as const;
 
 export const CommunityEventDetailsSchema = z.strictObject({
-  eventType: z.enum(COMMUNITY_EVENT_TYPES),
+  // 'other' until someone says: a quick entry in the community calendar need not classify itself.
+  eventType: z.enum(COMMUNITY_EVENT_TYPES).default('other'),
   isPublic: z.boolean().default(true),
   organizerName: z.string().max(255).optional(),
   contactPersonIds: IdListSchema,
