@@ -45,6 +45,11 @@ export async function loadModules(): Promise<ModuleInfo[]> {
   return mods.length ? mods : DEFAULT_MODULES;
 }
 
+/** Whether two module lists offer the same modules, labels, colours and kinds. */
+export function sameModules(a: readonly ModuleInfo[], b: readonly ModuleInfo[]): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * What the Status select offers for a kind: its own statuses, plus the entry's current one even if
  * the kind does not list it (so that opening an entry never silently changes its status).

@@ -9,7 +9,7 @@ import { useDisplayZone } from '../hooks/useDisplayZone';
 import { useEntryMoves } from '../hooks/useEntryMoves';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useShortcuts } from '../hooks/useShortcuts';
-import { DEFAULT_MODULES, loadModules, type ModuleInfo } from '../modules';
+import { DEFAULT_MODULES, loadModules, type ModuleInfo, sameModules } from '../modules';
 import type { ShortcutAction } from '../shortcuts';
 import { addMinutesToWall, nextWholeHour } from '../times';
 import { TIMELINE_VIEW } from '../timeline';
@@ -75,7 +75,15 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
 
   useEffect(() => {
     listCalendars().then(setCalendars, onFailure);
-    void loadModules().then(setModules);
+    // The built-in modules draw the first month; the server's catalogue is fetched once the page is
+    // idle and replaces them only if it differs, so it never costs the calendar a second render.
+    const load = () => void loadModules().then((next) => setModules((prev) => (sameModules(prev, next) ? prev : next)));
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(load, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(load, 500);
+    return () => clearTimeout(timer);
   }, [onFailure]);
 
   // Back and Forward move the calendar to the view and date in the address bar. Only then: the
