@@ -2,9 +2,12 @@
  * `kalendaryo ics check FILE [--zone ZONE] [--from START --to END] [--json]`: what importing FILE
  * would create, or the line at fault. Exit 0 for a valid file, 1 for an invalid one, 2 for bad usage.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { checkIcs, DEFAULT_LIMITS, type IcsCheckResult } from '../../core/ics/index.js';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { checkIcs, DEFAULT_LIMITS, type EventProps, type IcsCheckResult } from '../../core/ics/index.js';
 import { ianaZone, isIanaZone, parseInstant, parseLocalDate, type Zone } from '../../core/time/index.js';
 
 const HELP = `usage: kalendaryo ics check FILE [options]
@@ -78,16 +81,67 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     return fail(`cannot read ${file}: ${(err as Error).message}`);
   }
-  // 64 KB chunks: larger ones leave more short-lived objects per batch and raise peak memory.
-  const result = await checkIcs(createReadStream(file, { highWaterMark: 64 * 1024 }), {
-    floatingZone: zone,
-    window: [from, to],
-    limits: { maxBytes },
-    // Only the JSON carries every event's texts; a person's report does not need them held.
-    collectProps: json,
-  });
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : describe(file, result, opts.from, opts.to));
-  return result.valid ? 0 : 1;
+  // Only the JSON carries every event's texts (a person's report does not need them), and they
+  // grow with the file: spooled to a temporary file as they are read, not held.
+  const spool = json ? new PropsSpool() : null;
+  try {
+    // 64 KB chunks: larger ones leave more short-lived objects per batch and raise peak memory.
+    const result = await checkIcs(createReadStream(file, { highWaterMark: 64 * 1024 }), {
+      floatingZone: zone,
+      window: [from, to],
+      limits: { maxBytes },
+      collectProps: json,
+      ...(spool ? { onProps: (uid: string, props: EventProps) => spool.add(uid, props) } : {}),
+    });
+    if (!json) process.stdout.write(describe(file, result, opts.from, opts.to));
+    else if (!result.valid || !spool) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else await spool.printWith(result);
+    return result.valid ? 0 : 1;
+  } finally {
+    spool?.remove();
+  }
+}
+
+/**
+ * The `props` member of the JSON answer, written out as it is read: `"uid":{…}` fragments in a
+ * temporary file, then streamed between the rest of the answer and its closing braces. A UID read
+ * twice appears twice; JSON readers keep the last, which is what checkIcs means by it.
+ */
+class PropsSpool {
+  private readonly dir = mkdtempSync(path.join(tmpdir(), 'kalendaryo-ics-'));
+  private readonly file = path.join(this.dir, 'props.json');
+  private readonly fd = openSync(this.file, 'w');
+  private buffer = '';
+  private count = 0;
+
+  add(uid: string, props: EventProps): void {
+    this.buffer += `${this.count++ ? ',' : ''}${JSON.stringify(uid)}:${JSON.stringify(props)}`;
+    if (this.buffer.length >= 64 * 1024) this.flush();
+  }
+
+  async printWith(result: IcsCheckResult): Promise<void> {
+    this.flush();
+    closeSync(this.fd);
+    const { props: _held, ...rest } = result as Extract<IcsCheckResult, { valid: true }>;
+    // `{…,"props":{}}` → `{…,"props":{` + the fragments + `}}`
+    process.stdout.write(JSON.stringify({ ...rest, props: {} }).slice(0, -2));
+    await pipeline(createReadStream(this.file), process.stdout, { end: false });
+    process.stdout.write('}}\n');
+  }
+
+  remove(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // closed already by printWith
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(): void {
+    if (this.buffer) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
 }
 
 function describe(file: string, r: IcsCheckResult, from = 'today', to = 'one year later'): string {

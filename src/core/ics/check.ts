@@ -53,10 +53,22 @@ export async function checkIcs(
     readonly window: Window;
     /** false: leave `props` empty (it holds every event's texts, so it grows with the file). */
     readonly collectProps?: boolean;
+    /**
+     * Each event's texts handed out as they are read instead of kept in `props` (which then stays
+     * empty): read in order, a later one for the same UID replaces an earlier one, as a master
+     * replaces the texts of an override that came before it.
+     */
+    readonly onProps?: (uid: string, props: EventProps) => void;
   },
 ): Promise<IcsCheckResult> {
   const { window, floatingZone } = options;
   const collectProps = options.collectProps ?? true;
+  const propsSeen = new Set<string>();
+  const keep = (uid: string, r: ResolvedEvent) => {
+    propsSeen.add(uid);
+    if (options.onProps) options.onProps(uid, propsOf(r));
+    else props[uid] = propsOf(r);
+  };
   const uids = new Set<string>();
   // Groups only for UIDs that can matter at the end: series, overrides, occurrences in the window.
   const groups = new Map<string, UidGroup>();
@@ -87,14 +99,14 @@ export async function checkIcs(
         if (r.event.recurrenceId) {
           if (!group) groups.set(uid, (group = { master: null }));
           (group.overrides ??= []).push(holdOverride(r, window));
-          if (collectProps && !(uid in props)) props[uid] = propsOf(r);
+          if (collectProps && !propsSeen.has(uid)) keep(uid, r);
         } else {
           const inWindowNow = occurrencesInWindow(r, window, floatingZone);
           const isSeries = r.event.rrule !== null || r.event.rdate.length > 0;
           if (!group && (isSeries || inWindowNow.length)) groups.set(uid, (group = { master: null }));
           if (group) group.master = { end: internEndRule(endRuleOf(r)), summary: r.event.summary };
           if (group && inWindowNow.length) (group.occurrences ??= []).push(...inWindowNow);
-          if (collectProps) props[uid] = propsOf(r);
+          if (collectProps) keep(uid, r);
         }
       }
     }
