@@ -107,7 +107,7 @@ export function CalendarView(props: Props) {
       height="100%"
       nowIndicator
       navLinks
-      dayMaxEvents
+      dayMaxEvents={3}
       selectable
       selectMirror
       editable
