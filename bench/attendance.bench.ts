@@ -13,22 +13,12 @@ import { createApiToken } from '../src/features/auth/tokens.js';
 import { bootstrap } from '../src/features/setup/bootstrap.js';
 import { buildApp } from '../src/http/app.js';
 import type { Report } from './run.js';
-import { percentile } from './support.js';
+import { ensurePgDatabase, percentile } from './support.js';
 
 const URL_ = process.env.BENCH_ATTENDANCE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_bench_attendance';
 const BATCH = 1_000;
 const ROUNDS = 5;
 const SINGLE_SCANS = 300;
-
-async function ensureDatabase(url: string): Promise<void> {
-  const parsed = new URL(url);
-  const name = parsed.pathname.slice(1);
-  parsed.pathname = '/postgres';
-  const admin = await openDatabase({ url: parsed.toString(), poolSize: 1 });
-  const [exists] = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (!exists) await admin.query(`create database "${name.replace(/"/g, '')}"`);
-  await admin.close();
-}
 
 /** An event with n participants (inserted directly: the bench measures check-in, not invitations). */
 async function eventWithParticipants(database: Database, organizationId: string, calendarId: string, n: number) {
@@ -43,7 +33,7 @@ async function eventWithParticipants(database: Database, organizationId: string,
 }
 
 export default async function (report: Report): Promise<void> {
-  await ensureDatabase(URL_);
+  await ensurePgDatabase(URL_);
   const database = await openDatabase({ url: URL_, poolSize: 10 });
   try {
     await migrate(database);

@@ -18,7 +18,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Creates the bench database on the server when it is missing (it is kept between runs: loading takes minutes). */
-async function ensurePgDatabase(url: string): Promise<void> {
+export async function ensurePgDatabase(url: string): Promise<void> {
   const parsed = new URL(url);
   const name = parsed.pathname.slice(1);
   parsed.pathname = '/postgres';

@@ -6,15 +6,18 @@
  * unchanged (dist/cli/inputs.json) and otherwise runs the sources through tsx, so a stale or
  * missing bundle can slow a command down but never run old code.
  *
- * Run by `npm ci` (prepare) and `npm start` (prestart). It never fails the install: without a
- * bundle everything still works through tsx.
+ * Run by `npm ci` (prepare) and `npm start` (prestart; skipped while fresh, `--force` builds
+ * anyway). It never fails the install: without a bundle everything still works through tsx.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_DIR, freshBundle } from './cli-bundle.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(repo, 'dist', 'cli');
+const outdir = fileURLToPath(BUNDLE_DIR);
+// `npm start` runs this every time: nothing to do while the bundle matches the sources.
+if (!process.argv.includes('--force') && freshBundle()) process.exit(0);
 
 // Taken before esbuild reads anything: a source saved during the build counts as newer than it.
 const builtAt = Date.now();

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { forbidden, invalidField, Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { canCreateInCalendar } from '../calendars/policy.js';
-import { getKind } from '../modules/registry.js';
+import { getKind, parseDetails } from '../modules/registry.js';
 import { type CalendarWithLevel, findAccessibleCalendar } from '../calendars/repository.js';
 import { communityExists, userExists } from './repository.js';
 
@@ -31,13 +31,9 @@ export async function checkReferences(db: DbOrTx, actor: Actor, refs: { organize
  * stay free-form, as do the details of kinds no module registers.
  */
 export function checkDetails(module: string, kind: string, details: unknown): void {
-  const def = getKind(module, kind);
-  if (!def) return;
-  const result = def.detailsSchema.safeParse(details ?? {});
-  if (result.success) return;
-  const errors = result.error.issues
-    .filter((i) => i.code !== 'unrecognized_keys')
-    .map((i) => ({ field: ['details', ...i.path.map(String)].join('.'), message: i.message }));
-  if (errors.length === 0) return;
+  if (!getKind(module, kind)) return;
+  const check = parseDetails(module, kind, details, { allowUnknownKeys: true });
+  if (check.ok) return;
+  const errors = check.issues.map((i) => ({ field: i.path, message: i.message }));
   throw new Problem(422, 'Unprocessable Content', `The details do not fit the kind ${module}.${kind}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
 }

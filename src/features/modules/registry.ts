@@ -72,13 +72,20 @@ export function lifecycleOf(module: ModuleKey | string, kind: string, status: st
 
 export type DetailsCheck = { ok: true; details: Record<string, unknown> } | { ok: false; issues: { path: string; message: string }[] };
 
-/** Validates (and fills defaults of) kind-specific details; unknown kinds and statuses are refused. */
-export function parseDetails(module: string, kind: string, details: unknown): DetailsCheck {
+/**
+ * Validates (and fills defaults of) kind-specific details; unknown kinds and statuses are refused.
+ * `allowUnknownKeys`: keys the kind does not know are not issues (the entries API keeps them as
+ * another system's data); the details then come back as given.
+ */
+export function parseDetails(module: string, kind: string, details: unknown, options: { allowUnknownKeys?: boolean } = {}): DetailsCheck {
   const def = getKind(module, kind);
   if (!def) return { ok: false, issues: [{ path: 'kind', message: `unknown kind ${module}.${kind}` }] };
   const result = def.detailsSchema.safeParse(details ?? {});
   if (result.success) return { ok: true, details: result.data as Record<string, unknown> };
-  return { ok: false, issues: result.error.issues.map((i) => ({ path: ['details', ...i.path.map(String)].join('.'), message: i.message })) };
+  const issues = result.error.issues
+    .filter((i) => !(options.allowUnknownKeys && i.code === 'unrecognized_keys'))
+    .map((i) => ({ path: ['details', ...i.path.map(String)].join('.'), message: i.message }));
+  return issues.length ? { ok: false, issues } : { ok: true, details: (details ?? {}) as Record<string, unknown> };
 }
 
 export function isKnownStatus(module: string, kind: string, status: string): boolean {
