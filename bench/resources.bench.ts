@@ -23,6 +23,10 @@ const HOUR = 3_600_000;
 const CLIENTS = 20;
 const REQUESTS_PER_CLIENT = 40;
 const SEARCH_RUNS = 60;
+// Rounds of 20 concurrent bookings before anything is measured: every pooled connection then has
+// its statements planned and cached (PostgreSQL settles on a cached plan after five runs), as in a
+// server that has been running. They book a week of their own, far from the measured one.
+const WARMUP_ROUNDS = 10;
 
 async function freshDatabase(url: string) {
   const parsed = new URL(url);
@@ -73,8 +77,10 @@ export default async function (report: Report): Promise<void> {
       }
     }
     const rnd = seeded(42);
-    const poolStarts = Array.from({ length: CLIENTS * REQUESTS_PER_CLIENT + SEARCH_RUNS + CLIENTS }, () => WEEK_START + Math.floor(rnd() * 5) * DAY + (7 + Math.floor(rnd() * 20) / 2) * HOUR);
-    const entryStarts = [...seedStarts, ...poolStarts];
+    const startIn = (weekStart: number) => weekStart + Math.floor(rnd() * 5) * DAY + (7 + Math.floor(rnd() * 20) / 2) * HOUR;
+    const poolStarts = Array.from({ length: CLIENTS * REQUESTS_PER_CLIENT + SEARCH_RUNS }, () => startIn(WEEK_START));
+    const warmupStarts = Array.from({ length: CLIENTS * WARMUP_ROUNDS }, () => startIn(WEEK_START + 42 * DAY));
+    const entryStarts = [...seedStarts, ...poolStarts, ...warmupStarts];
     const entryIds = (await database.query<{ id: string }>(
       `insert into entries (organization_id, calendar_id, uid, module, kind, title, start_at, end_at, span_start, span_end, created_by, organizer_id)
        select $1, $2, gen_random_uuid()::text, 'general', 'event', 'Bench ' || n, s, s + interval '2 hours', s, s + interval '2 hours', $3, $3
@@ -146,9 +152,10 @@ export default async function (report: Report): Promise<void> {
       const rndBook = seeded(7);
       const book = (entryId: string) => client.post(`${address}/api/v1/bookings`, headers, { resourceId: resourceIds[Math.floor(rndBook() * RESOURCES)]!, entryId });
       try {
-        // Not measured: one round of 20 concurrent bookings, so that the pool's connections are open
-        // and their plans cached, as in a server that has been running.
-        await Promise.all(Array.from({ length: CLIENTS }, (_c, c) => book(pool[CLIENTS * REQUESTS_PER_CLIENT + SEARCH_RUNS + c]!)));
+        const warmup = pool.slice(CLIENTS * REQUESTS_PER_CLIENT + SEARCH_RUNS);
+        for (let round = 0; round < WARMUP_ROUNDS; round++) {
+          await Promise.all(Array.from({ length: CLIENTS }, (_c, c) => book(warmup[round * CLIENTS + c]!)));
+        }
 
         // One client alone first: the cost of a booking without queueing behind 19 others.
         const seen: number[] = [];
@@ -163,6 +170,7 @@ export default async function (report: Report): Promise<void> {
         // 20 clients, each booking one after the other; entries past the seeded ones, resources at random.
         const latencies: number[] = [];
         const statuses = new Map<number, number>();
+        const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         await Promise.all(Array.from({ length: CLIENTS }, async (_c, c) => {
           for (let k = 0; k < REQUESTS_PER_CLIENT; k++) {
@@ -172,6 +180,7 @@ export default async function (report: Report): Promise<void> {
           }
         }));
         const wall = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
         const server = serverTime.take().sort((a, b) => a - b);
         latencies.sort((a, b) => a - b);
         report('resources.book_20_clients.p50', percentile(server, 50), 'ms');
@@ -179,6 +188,8 @@ export default async function (report: Report): Promise<void> {
         report('resources.book_20_clients.client_p50', percentile(latencies, 50), 'ms');
         report('resources.book_20_clients.client_p95', percentile(latencies, 95), 'ms');
         report('resources.book_20_clients.throughput', (latencies.length / wall) * 1000, 'req/s');
+        // The server's own CPU (this process: it also hands each request to the load generator).
+        report('resources.book_20_clients.server_cpu_per_request', (cpu.user + cpu.system) / 1000 / latencies.length, 'ms');
         report('resources.book_20_clients.created', statuses.get(201) ?? 0, 'bookings');
         report('resources.book_20_clients.conflicts', statuses.get(409) ?? 0, 'responses');
         const other = [...statuses].filter(([code]) => code !== 201 && code !== 409).reduce((n, [, count]) => n + count, 0);

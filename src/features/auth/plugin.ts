@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../../http/problem.js';
+import { acquireActorCache } from './actor-cache.js';
 import { actorFromApiToken, actorFromSession } from './repository.js';
 import { safeEqual, sha256 } from './secrets.js';
 
@@ -15,6 +16,8 @@ const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
  */
 export async function registerAuthentication(app: FastifyInstance): Promise<void> {
   app.decorateRequest('actor', null);
+  const { cache, release } = acquireActorCache(app.ctx.database);
+  app.addHook('onClose', release);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
     const { db, now } = app.ctx;
@@ -22,13 +25,16 @@ export async function registerAuthentication(app: FastifyInstance): Promise<void
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".');
-      request.actor = await actorFromApiToken(db, sha256(match[1]));
+      const hash = sha256(match[1]);
+      request.actor = await cache.resolve(`token:${hash}`, now().getTime(), () => actorFromApiToken(db, hash));
       if (!request.actor) throw unauthorized('The API token is not valid or has been revoked.');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    request.actor = await actorFromSession(db, sha256(cookie), now());
+    const hash = sha256(cookie);
+    const at = now();
+    request.actor = await cache.resolve(`session:${hash}`, at.getTime(), () => actorFromSession(db, hash, at));
     if (!request.actor || SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.url.split('?')[0]!)) return;
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !request.actor.csrfToken || !safeEqual(sent, request.actor.csrfToken)) {

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, sessions, users } from '../../db/schema/index.js';
-import type { Actor } from './actor.js';
+import type { FoundActor } from './actor-cache.js';
 
 const actorColumns = {
   userId: users.id,
@@ -25,7 +25,7 @@ export async function findUserForLogin(db: DbOrTx, email: string) {
 // query building was a tenth of a booking's CPU) and prepared on each connection.
 const sessionLookup = (db: DbOrTx) =>
   db
-    .select({ ...actorColumns, csrfToken: sessions.csrfToken })
+    .select({ ...actorColumns, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.isActive, true)))
@@ -49,14 +49,17 @@ function preparedFor<T>(built: WeakMap<DbOrTx, T>, db: DbOrTx, build: (db: DbOrT
 const sessionLookups = new WeakMap<DbOrTx, ReturnType<typeof sessionLookup>>();
 const tokenLookups = new WeakMap<DbOrTx, ReturnType<typeof tokenLookup>>();
 
-export async function actorFromSession(db: DbOrTx, tokenHash: string, now: Date): Promise<Actor | null> {
+/** The session's actor and its expiry, or null when it is unknown, expired or its user inactive. */
+export async function actorFromSession(db: DbOrTx, tokenHash: string, now: Date): Promise<FoundActor | null> {
   const [row] = await preparedFor(sessionLookups, db, sessionLookup).execute({ hash: tokenHash, now });
-  return row ? { ...row, via: 'session' } : null;
+  if (!row) return null;
+  const { expiresAt, ...actor } = row;
+  return { actor: { ...actor, via: 'session' }, untilMs: expiresAt.getTime() };
 }
 
 const LAST_USED_PRECISION_MS = 60_000;
 
-export async function actorFromApiToken(db: DbOrTx, tokenHash: string): Promise<Actor | null> {
+export async function actorFromApiToken(db: DbOrTx, tokenHash: string): Promise<FoundActor | null> {
   const [row] = await preparedFor(tokenLookups, db, tokenLookup).execute({ hash: tokenHash });
   if (!row) return null;
   const { tokenId, lastUsedAt, ...actor } = row;
@@ -66,7 +69,7 @@ export async function actorFromApiToken(db: DbOrTx, tokenHash: string): Promise<
   if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
   }
-  return { ...actor, via: 'token', csrfToken: null };
+  return { actor: { ...actor, via: 'token', csrfToken: null }, untilMs: Number.POSITIVE_INFINITY };
 }
 
 export async function insertSession(

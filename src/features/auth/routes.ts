@@ -7,13 +7,14 @@ import { notFound } from '../../http/problem.js';
 import { login } from './login.js';
 import { SESSION_COOKIE } from './plugin.js';
 import { presentUser } from './presenter.js';
+import { forgetActors } from './actor-cache.js';
 import { deleteSession } from './repository.js';
 import { IdParamsSchema, LoginBodySchema, MeSchema, TokenCreateBodySchema, TokenSchema } from './schemas.js';
 import { sha256 } from './secrets.js';
 import { createApiToken, listApiTokens, presentToken, revokeApiToken } from './tokens.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, now, config } = app.ctx;
+  const { db, database, now, config } = app.ctx;
 
   async function meOf(userId: string, csrfToken: string | null) {
     const [row] = await db.select().from(users).where(eq(users.id, userId));
@@ -46,7 +47,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.null() } },
   }, async (request, reply) => {
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) await deleteSession(db, sha256(cookie));
+    if (cookie) {
+      await deleteSession(db, sha256(cookie));
+      forgetActors(database);
+    }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
@@ -79,6 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['auth'], summary: 'Revoke a personal API token', params: IdParamsSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
     await revokeApiToken(db, requireActor(request), request.params.id, now());
+    forgetActors(database);
     return reply.status(204).send(null);
   });
 };

@@ -117,7 +117,7 @@ async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCre
     if (refused?.result === 'outside_bookable_hours') throw invalidField('entryId', `the entry's time is outside the bookable hours of ${resource.name}`, 422);
     if (refused?.result === 'blackout') throw blackoutConflict(resource, refused.blackoutId!);
     // One autocommitted statement: the booking and its event, or nothing.
-    const written = await write((text, params) => deps.database.query(text, params), o, idempotencyKey).catch(async (error: unknown) => {
+    const written = await write((text, params, options) => deps.database.query(text, params, options), o, idempotencyKey).catch(async (error: unknown) => {
       if (pgErrorOf(error)?.code !== '23505' || !idempotencyKey) throw error;
       return { outcome: 'conflict' as const, conflictingBookingId: null };
     });

@@ -54,7 +54,7 @@ left join resources r on r.organization_id = $1::uuid and r.id = $3::uuid`;
  */
 export async function loadBookingContext(database: Database, actor: Actor, entryId: string, resourceId: string, marginMs: number): Promise<BookingContext> {
   const [row] = await database.query<{ entry: Record<string, unknown> | null; calendar: CalendarForPolicy | null; access: AccessRow[]; resource: Record<string, unknown> | null; blackouts: BlackoutSpanRow[] }>(
-    CONTEXT_SQL, [actor.organizationId, entryId, resourceId, actor.userId, actor.role, marginMs]);
+    CONTEXT_SQL, [actor.organizationId, entryId, resourceId, actor.userId, actor.role, marginMs], { name: 'booking_context' });
   const e = row!.entry;
   return {
     entry: e ? ({ ...e, startAt: new Date(e.startAt as string), endAt: new Date(e.endAt as string) } as BookingEntry) : null,
@@ -92,6 +92,7 @@ export async function bookOccurrence(query: QueryFn, actor: Pick<Actor, 'organiz
   const [row] = await query<{ outcome: WriteOutcome['outcome']; detail: string | null; booking: Record<string, unknown> | null }>(
     'select * from resource_book($1::uuid, $2::uuid, $3::int, $4::uuid, $5::text, $6::timestamptz, $7::timestamptz, $8::int, $9::int, $10::text, $11::uuid, $12::text)',
     [actor.organizationId, o.resource.id, o.resource.version, o.entryId, o.recurrenceId, new Date(o.startMs), new Date(o.endMs), o.units, o.travelMinutes, o.note, actor.userId, o.idempotencyKey],
+    { name: 'resource_book' },
   );
   const { outcome, detail, booking } = row!;
   if (outcome === 'booked') return { outcome, booking: fromRow<BookingRow>(resourceBookings, booking!) };

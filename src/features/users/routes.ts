@@ -5,6 +5,7 @@ import { ROLES, users } from '../../db/schema/users.js';
 import { requireActor } from '../../http/context.js';
 import { conflict, forbidden, notFound } from '../../http/problem.js';
 import { isAdmin } from '../auth/actor.js';
+import { forgetActors } from '../auth/actor-cache.js';
 import { presentUser } from '../auth/presenter.js';
 import { EmailSchema, IdParamsSchema, TimeZoneSchema, UserSchema } from '../auth/schemas.js';
 import { hashPassword } from '../auth/secrets.js';
@@ -30,7 +31,7 @@ const UserPatchSchema = z.strictObject({
 
 /** The users admin API: admins only (everyone else gets 403, since the route itself is no secret). */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.ctx;
+  const { db, database } = app.ctx;
   const requireAdmin = (request: { actor: Parameters<typeof requireActor>[0]['actor'] }) => {
     const actor = requireActor(request);
     if (!isAdmin(actor)) throw forbidden('Only administrators manage users.');
@@ -70,6 +71,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       .where(and(eq(users.id, request.params.id), eq(users.organizationId, actor.organizationId)))
       .returning();
     if (!row) throw notFound('User');
+    forgetActors(database);
     return presentUser(row);
   });
 };
