@@ -1,29 +1,21 @@
 /** WCAG 2.1 AA checks (axe-core) of the sign-in page, each calendar view and the entry dialog. */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, signIn } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, signIn } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let context: BrowserContext;
 
+// Opened before any test, so the suite keeps it open for both.
 beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-}, 120_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  context = await suite.newContext({ timezoneId: undefined });
 });
 
 describe('accessibility of the web calendar', () => {
   it('has no WCAG 2.1 AA violations on the sign-in page', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.getByLabel('Email').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -32,9 +24,9 @@ describe('accessibility of the web calendar', () => {
   it('has no WCAG 2.1 AA violations in any view or in the new-entry dialog', { timeout: 120_000 }, async () => {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth');
     for (const view of ['dayGridMonth', 'timeGridWeek', 'timeGridDay', 'multiWeek', 'multiMonthYear', 'listWeek']) {
-      await page.goto(`${server.baseUrl}/?view=${view}`);
+      await page.goto(`${suite.server.baseUrl}/?view=${view}`);
       await page.getByTestId('calendar').getByRole('heading').first().waitFor();
       expect({ view, violations: await axeViolations(page) }).toEqual({ view, violations: [] });
     }

@@ -2,18 +2,14 @@
  * The web calendar in a real browser (Debian Chromium via playwright-core) against the real server:
  * sign in, create through the dialog, filter through the URL, and a refused drag.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type ApiSession } from './api-session.js';
-import { launchBrowser, screenshot, signIn } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
-let api: ApiSession;
+// The app under its own CSP, as people get it: nothing here injects axe.
+const suite = useBrowserSuite({ admin: true, defaults: { bypassCSP: false } });
 let zone: string;
 let calendars: Array<{ id: string; module: string; name: string }>;
-let context: BrowserContext | undefined;
 // Titles carry a run id so a run against a long-lived server (KALENDARYO_E2E_URL) finds only its own.
 const run = Math.random().toString(36).slice(2, 7);
 const t = (title: string) => `${title} ${run}`;
@@ -27,43 +23,23 @@ const nextDay = (date: string) => {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 };
 
-async function newPage(width = 1280, height = 800): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
 async function createAllDayEntry(title: string, module: string, date: string): Promise<string> {
   const calendar = calendars.find((c) => c.module === module)!;
   const end = nextDay(date);
-  const res = await api.call<{ id: string }>('POST', '/api/v1/entries', { title, start: date, end, allDay: true, calendarId: calendar.id, module, kind: 'event' });
+  const res = await suite.admin.call<{ id: string }>('POST', '/api/v1/entries', { title, start: date, end, allDay: true, calendarId: calendar.id, module, kind: 'event' });
   if (res.status !== 201) throw new Error(`could not create ${title}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
 
 beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-  api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
-  zone = (await api.call<{ user: { timeZone: string } }>('GET', '/api/v1/me')).body.user.timeZone;
-  calendars = (await api.call<{ items: typeof calendars }>('GET', '/api/v1/calendars')).body.items;
-}, 120_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  zone = (await suite.admin.call<{ user: { timeZone: string } }>('GET', '/api/v1/me')).body.user.timeZone;
+  calendars = (await suite.admin.call<{ items: typeof calendars }>('GET', '/api/v1/calendars')).body.items;
 });
 
 describe('the web calendar', () => {
   it('signs in and shows this month with today marked, in the user zone', async () => {
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth');
     const cell = page.getByTestId('calendar').locator(`[data-date="${today()}"]`).first();
     await expect(cell.isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: /Administrator|admin/i }).first().click();
@@ -73,8 +49,8 @@ describe('the web calendar', () => {
 
   it('creates an entry by dragging over a time and the dialog, then shows it (201)', async () => {
     const day = freshDay();
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=timeGridWeek&date=${day}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=timeGridWeek&date=${day}`);
     const cal = page.getByTestId('calendar');
     const from = cal.locator('[data-time="10:00:00"]').first();
     await from.scrollIntoViewIfNeeded();
@@ -107,8 +83,8 @@ describe('the web calendar', () => {
     const day = freshDay();
     await createAllDayEntry(t('Staff retreat (e2e)'), 'staff', day);
     await createAllDayEntry(t('Partner meeting (e2e)'), 'coordination', day);
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=listWeek&date=${day}`);
     const cal = page.getByTestId('calendar');
     await cal.getByText(t('Partner meeting (e2e)')).waitFor();
 
@@ -127,18 +103,18 @@ describe('the web calendar', () => {
   });
 
   it('filters by a community chosen by name (its id goes in the URL)', async () => {
-    const community = await api.call<{ id: string }>('POST', '/api/v1/communities', { name: t('Region Soccsksargen'), level: 'region' });
+    const community = await suite.admin.call<{ id: string }>('POST', '/api/v1/communities', { name: t('Region Soccsksargen'), level: 'region' });
     expect(community.status).toBe(201);
     const day = freshDay();
     const calendar = calendars.find((c) => c.module === 'community')!;
-    const withCommunity = await api.call('POST', '/api/v1/entries', {
+    const withCommunity = await suite.admin.call('POST', '/api/v1/entries', {
       title: t('Kalilang festival (e2e)'), start: day, end: nextDay(day), allDay: true, calendarId: calendar.id, module: 'community', kind: 'community_event', communityId: community.body.id,
     });
     expect(withCommunity.status).toBe(201);
     await createAllDayEntry(t('Office cleaning (e2e)'), 'coordination', day);
 
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=listWeek&date=${day}`);
     const cal = page.getByTestId('calendar');
     await cal.getByText(t('Office cleaning (e2e)')).waitFor();
     const field = page.getByRole('combobox', { name: 'Community', exact: true });
@@ -153,15 +129,15 @@ describe('the web calendar', () => {
   it('shows the server message beside a refused drag and puts the event back', async () => {
     const day = freshDay();
     const id = await createAllDayEntry(t('Budget hearing (e2e)'), 'coordination', day);
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${day}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=dayGridMonth&date=${day}`);
     const cal = page.getByTestId('calendar');
     const event = cal.getByText(t('Budget hearing (e2e)')).first();
     await event.waitFor();
 
     // Someone else deletes the entry while it is on screen: the server refuses the move.
-    expect((await api.call('DELETE', `/api/v1/entries/${id}`)).status).toBeLessThan(300);
-    const refusal = await api.call<{ detail?: string; title: string }>('GET', `/api/v1/entries/${id}`);
+    expect((await suite.admin.call('DELETE', `/api/v1/entries/${id}`)).status).toBeLessThan(300);
+    const refusal = await suite.admin.call<{ detail?: string; title: string }>('GET', `/api/v1/entries/${id}`);
     expect(refusal.status).toBe(404);
     const serverMessage = refusal.body.detail ?? refusal.body.title;
 
@@ -183,8 +159,8 @@ describe('the web calendar', () => {
   it('moves an entry by dragging (PATCH with If-Match) and undoes the move', async () => {
     const day = freshDay();
     const id = await createAllDayEntry(t('Quarterly report (e2e)'), 'planning', day);
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${day}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=dayGridMonth&date=${day}`);
     const cal = page.getByTestId('calendar');
     const event = cal.getByText(t('Quarterly report (e2e)')).first();
     await event.waitFor();
@@ -198,31 +174,31 @@ describe('the web calendar', () => {
     await page.mouse.up();
     expect((await patch).headers()['if-match']).toMatch(/^(W\/)?"/);
     await page.getByRole('status').filter({ hasText: 'Moved' }).waitFor();
-    await expect.poll(async () => (await api.call<{ start: string }>('GET', `/api/v1/entries/${id}`)).body.start).toBe(nextDay(day));
+    await expect.poll(async () => (await suite.admin.call<{ start: string }>('GET', `/api/v1/entries/${id}`)).body.start).toBe(nextDay(day));
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('status').filter({ hasText: 'Put' }).waitFor();
-    await expect.poll(async () => (await api.call<{ start: string }>('GET', `/api/v1/entries/${id}`)).body.start).toBe(day);
+    await expect.poll(async () => (await suite.admin.call<{ start: string }>('GET', `/api/v1/entries/${id}`)).body.start).toBe(day);
   });
 
   it('opens an entry, edits it in the dialog and saves it', async () => {
     const day = freshDay();
     const id = await createAllDayEntry(t('Review meeting (e2e)'), 'policy', day);
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=listWeek&date=${day}`);
     await page.getByTestId('calendar').getByText(t('Review meeting (e2e)')).first().click();
     const dialog = page.getByRole('dialog', { name: 'Edit entry' });
     await dialog.getByLabel('Location').fill('Cotabato City Hall');
     await screenshot(page, 'e2e-edit-dialog');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const saved = await api.call<{ location: string }>('GET', `/api/v1/entries/${id}`);
+    const saved = await suite.admin.call<{ location: string }>('GET', `/api/v1/entries/${id}`);
     expect(saved.body.location).toBe('Cotabato City Hall');
   });
 
   it('works at 360 px wide with keyboard shortcuts and the help overlay', async () => {
-    const page = await newPage(360, 740);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
+    const page = await suite.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The address follows the view through history.replaceState (no navigation to wait for).
     await page.keyboard.press('w');

@@ -4,15 +4,11 @@
  * task's own statuses; a save with other task details but without them says so beside each field and
  * sends nothing; filled in, they are stored in the entry's details, and reopening the entry shows them.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type ApiSession } from './api-session.js';
-import { axeViolations, launchBrowser, screenshot, signIn } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, screenshot, signIn } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
-let admin: ApiSession;
+const suite = useBrowserSuite({ admin: true });
 let adminId: string;
 let zone: string;
 const run = Math.random().toString(36).slice(2, 7);
@@ -20,18 +16,9 @@ const run = Math.random().toString(36).slice(2, 7);
 const dateOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 
 beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-  admin = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
-  const me = (await admin.call<{ user: { id: string; timeZone: string } }>('GET', '/api/v1/me')).body.user;
+  const me = (await suite.admin.call<{ user: { id: string; timeZone: string } }>('GET', '/api/v1/me')).body.user;
   zone = me.timeZone;
   adminId = me.id;
-}, 120_000);
-
-// The one page's context closes with the browser.
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe("the editor's kind fields", () => {
@@ -39,9 +26,8 @@ describe("the editor's kind fields", () => {
     const day = dateOf(Date.now() + 30 * 86_400_000);
     const due = dateOf(Date.now() + 33 * 86_400_000);
     const title = `Quarterly report ${run}`;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: zone, bypassCSP: true });
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: zone, timeout: 15_000 });
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=listWeek&date=${day}`);
 
     await page.getByRole('button', { name: 'New entry' }).click();
     const dialog = page.getByRole('dialog', { name: 'New entry' });
@@ -77,7 +63,7 @@ describe("the editor's kind fields", () => {
     const entry = (await (await created).json()) as { id: string };
     await dialog.waitFor({ state: 'detached' });
 
-    const stored = (await admin.call<{ module: string; kind: string; status: string; details: Record<string, unknown> }>('GET', `/api/v1/entries/${entry.id}`)).body;
+    const stored = (await suite.admin.call<{ module: string; kind: string; status: string; details: Record<string, unknown> }>('GET', `/api/v1/entries/${entry.id}`)).body;
     expect(stored).toMatchObject({ module: 'staff', kind: 'task', status: 'in_progress', details: { assigneeId: adminId, dueDate: due, estimatedHours: 6.5 } });
 
     // Reopened: the details are in their fields; a change to one keeps the others.
@@ -93,7 +79,7 @@ describe("the editor's kind fields", () => {
     await editFields.getByLabel('Blocked reason').fill('Waiting for the budget figures');
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'detached' });
-    const after = (await admin.call<{ details: Record<string, unknown> }>('GET', `/api/v1/entries/${entry.id}`)).body.details;
+    const after = (await suite.admin.call<{ details: Record<string, unknown> }>('GET', `/api/v1/entries/${entry.id}`)).body.details;
     expect(after).toMatchObject({ assigneeId: adminId, dueDate: due, estimatedHours: 6.5, blockedReason: 'Waiting for the budget figures' });
   });
 });

@@ -8,18 +8,15 @@
  * leaves the entry saved and the server's message beside the vehicle. A weekly entry's booking lists
  * the occurrence the server could not book.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type ApiSession } from './api-session.js';
-import { axeViolations, launchBrowser, screenshot, signIn } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './api-session.js';
+import { axeViolations, screenshot, signIn } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
-let admin: ApiSession;
+const suite = useBrowserSuite({ admin: true });
 let zone: string;
 let coordination: string;
-let context: BrowserContext | undefined;
 const run = Math.random().toString(36).slice(2, 7);
 const t = (title: string) => `${title} ${run}`;
 const PASSWORD = 'a-long-password-1';
@@ -34,30 +31,25 @@ const at = async (day: string, hhmm: string) => {
   return `${day}T${hhmm}:00${offset}`;
 };
 
-async function newPage(width = 1280, height = 900): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height }, timezoneId: zone, bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const newPage = (width = 1280, height = 900) => suite.newPage({ viewport: { width, height }, timezoneId: zone, timeout: 15_000 });
 
 async function vehicle(name: string): Promise<string> {
-  const res = await admin.call<{ id: string }>('POST', '/api/v1/resources', { type: 'vehicle', name });
+  const res = await suite.admin.call<{ id: string }>('POST', '/api/v1/resources', { type: 'vehicle', name });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
 
 async function bookedEntry(title: string, day: string, resourceId: string): Promise<string> {
-  const entry = await admin.call<{ id: string }>('POST', '/api/v1/entries', { title, start: await at(day, '09:00'), end: await at(day, '11:00'), calendarId: coordination });
+  const entry = await suite.admin.call<{ id: string }>('POST', '/api/v1/entries', { title, start: await at(day, '09:00'), end: await at(day, '11:00'), calendarId: coordination });
   expect(entry.status, JSON.stringify(entry.body)).toBe(201);
-  const booking = await admin.call('POST', '/api/v1/bookings', { resourceId, entryId: entry.body.id });
+  const booking = await suite.admin.call('POST', '/api/v1/bookings', { resourceId, entryId: entry.body.id });
   expect(booking.status, JSON.stringify(booking.body)).toBe(201);
   return entry.body.id;
 }
 
 /** Opens "New", fills title and times, opens the full form. */
 async function openFullEditor(page: Page, day: string, title: string, from: string, to: string) {
-  await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=listWeek&date=${day}`);
+  await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=listWeek&date=${day}`);
   await page.getByRole('button', { name: 'New entry' }).click();
   const dialog = page.getByRole('dialog', { name: 'New entry' });
   await dialog.getByLabel('Title').fill(title);
@@ -68,22 +60,9 @@ async function openFullEditor(page: Page, day: string, title: string, from: stri
 }
 
 beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-  admin = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
-  zone = (await admin.call<{ user: { timeZone: string } }>('GET', '/api/v1/me')).body.user.timeZone;
-  const calendars = (await admin.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
+  zone = (await suite.admin.call<{ user: { timeZone: string } }>('GET', '/api/v1/me')).body.user.timeZone;
+  const calendars = (await suite.admin.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
   coordination = calendars.find((c) => c.module === 'coordination')!.id;
-}, 120_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the full entry editor', () => {
@@ -93,7 +72,7 @@ describe('the full entry editor', () => {
     const innova = await vehicle(t('Innova'));
     await bookedEntry(t('Site visit'), day, hilux);
     const aminaEmail = `amina-${run}@test.local`;
-    expect((await admin.call('POST', '/api/v1/users', { email: aminaEmail, name: t('Amina Datu'), role: 'staff', password: PASSWORD })).status).toBe(201);
+    expect((await suite.admin.call('POST', '/api/v1/users', { email: aminaEmail, name: t('Amina Datu'), role: 'staff', password: PASSWORD })).status).toBe(201);
 
     const page = await newPage();
     const dialog = await openFullEditor(page, day, t('Barangay assembly'), '10:00', '12:00');
@@ -139,13 +118,13 @@ describe('the full entry editor', () => {
     const entry = (await (await created).json()) as { id: string };
     await dialog.waitFor({ state: 'detached' });
 
-    const listed = (await admin.call<{ participants: Array<{ name: string; userId: string | null; email: string; rsvp: string }> }>('GET', `/api/v1/entries/${entry.id}/participants`)).body.participants;
+    const listed = (await suite.admin.call<{ participants: Array<{ name: string; userId: string | null; email: string; rsvp: string }> }>('GET', `/api/v1/entries/${entry.id}/participants`)).body.participants;
     expect(listed.map((p) => [p.name, p.userId !== null, p.rsvp]).sort()).toEqual([[t('Amina Datu'), true, 'invited'], [`Guest ${run}`, false, 'invited']]);
-    const booked = (await admin.call<{ items: Array<{ resourceId: string; status: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
+    const booked = (await suite.admin.call<{ items: Array<{ resourceId: string; status: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
     expect(booked.map((b) => [b.resourceId, b.status])).toEqual([[innova, 'approved']]);
 
     // Amina answers; the editor shows each participant's RSVP and the booking.
-    const amina = await apiSession(server.baseUrl, aminaEmail, PASSWORD);
+    const amina = await apiSession(suite.server.baseUrl, aminaEmail, PASSWORD);
     expect((await amina.call('POST', `/api/v1/entries/${entry.id}/rsvp`, { response: 'going' })).status).toBe(200);
     await page.getByTestId('calendar').getByText(t('Barangay assembly')).first().click();
     const edit = page.getByRole('dialog', { name: 'Edit entry' });
@@ -166,9 +145,9 @@ describe('the full entry editor', () => {
     await edit.getByRole('group', { name: 'Resources' }).getByRole('listitem').filter({ hasText: t('Hilux') }).getByText('Free then.').waitFor();
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'detached' });
-    const after = (await admin.call<{ participants: Array<{ name: string }> }>('GET', `/api/v1/entries/${entry.id}/participants`)).body.participants;
+    const after = (await suite.admin.call<{ participants: Array<{ name: string }> }>('GET', `/api/v1/entries/${entry.id}/participants`)).body.participants;
     expect(after.map((p) => p.name)).toEqual([t('Amina Datu')]);
-    const nowBooked = (await admin.call<{ items: Array<{ resourceId: string; start: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
+    const nowBooked = (await suite.admin.call<{ items: Array<{ resourceId: string; start: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
     expect(nowBooked.map((b) => [b.resourceId, Date.parse(b.start)]).sort()).toEqual([[hilux, Date.parse(await at(day, '11:00'))], [innova, Date.parse(await at(day, '11:00'))]].sort());
   });
 
@@ -195,8 +174,8 @@ describe('the full entry editor', () => {
     // Checked again for the saved entry: the booking that took it is named.
     await item.getByText(`Busy then: “${t('Fuel run')}”`).waitFor();
     await screenshot(page, 'e2e-editor-booking-refused');
-    expect((await admin.call('GET', `/api/v1/entries/${entry.id}`)).status).toBe(200);
-    expect((await admin.call<{ items: unknown[] }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items).toEqual([]);
+    expect((await suite.admin.call('GET', `/api/v1/entries/${entry.id}`)).status).toBe(200);
+    expect((await suite.admin.call<{ items: unknown[] }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items).toEqual([]);
 
     await saved.getByRole('button', { name: 'Close without them' }).click();
     await saved.waitFor({ state: 'detached' });
@@ -232,7 +211,7 @@ describe('the full entry editor', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Done');
     await report.scrollIntoViewIfNeeded();
     await screenshot(page, 'e2e-editor-series-booking');
-    const booked = (await admin.call<{ items: Array<{ recurrenceId: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
+    const booked = (await suite.admin.call<{ items: Array<{ recurrenceId: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
     expect(booked.map((b) => b.recurrenceId.slice(0, 10)).sort()).toEqual([day, dateOf(firstMs + 14 * DAY)]);
     await saved.getByRole('button', { name: 'Done' }).click();
     await saved.waitFor({ state: 'detached' });

@@ -4,26 +4,20 @@
  * offline survive closing the page and reach the server exactly once when back online (a replay of
  * the same queue adds none); a forged ticket is refused with its reason.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type ApiSession } from './api-session.js';
-import { axeViolations, launchBrowser, screenshot } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, screenshot } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
-let admin: ApiSession;
-let context: BrowserContext | undefined;
+const suite = useBrowserSuite({ admin: true });
 const run = Math.random().toString(36).slice(2, 7);
 const at = (h: number) => new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + h * 3_600_000).toISOString().replace('.000Z', 'Z');
 
 async function fieldPage(path = '/field'): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, timezoneId: 'UTC', bypassCSP: true, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.baseUrl}${path}`);
-  await page.getByLabel('Email').fill(server.admin.email);
-  await page.getByLabel('Password').fill(server.admin.password);
+  const page = await suite.newPage({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, timeout: 15_000 });
+  await page.goto(`${suite.server.baseUrl}${path}`);
+  await page.getByLabel('Email').fill(suite.server.admin.email);
+  await page.getByLabel('Password').fill(suite.server.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
   // The service worker is installed and controls the page.
@@ -34,49 +28,33 @@ async function fieldPage(path = '/field'): Promise<Page> {
 }
 
 async function eventWithParticipants(title: string, count: number) {
-  const calendars = (await admin.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
-  const entry = await admin.call<{ id: string }>('POST', '/api/v1/entries', {
+  const calendars = (await suite.admin.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
+  const entry = await suite.admin.call<{ id: string }>('POST', '/api/v1/entries', {
     title, start: at(9), end: at(11), location: `Barangay hall ${run}`, calendarId: calendars.find((c) => c.module === 'coordination')!.id,
   });
   expect(entry.status, JSON.stringify(entry.body)).toBe(201);
   const tickets: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const p = await admin.call<{ id: string }>('POST', `/api/v1/entries/${entry.body.id}/participants`, { name: `Participant ${i} ${run}`, notify: false });
+    const p = await suite.admin.call<{ id: string }>('POST', `/api/v1/entries/${entry.body.id}/participants`, { name: `Participant ${i} ${run}`, notify: false });
     expect(p.status, JSON.stringify(p.body)).toBe(201);
-    tickets.push((await admin.call<{ code: string }>('GET', `/api/v1/entries/${entry.body.id}/participants/${p.body.id}/ticket`)).body.code);
+    tickets.push((await suite.admin.call<{ code: string }>('GET', `/api/v1/entries/${entry.body.id}/participants/${p.body.id}/ticket`)).body.code);
   }
   return { entryId: entry.body.id, tickets };
 }
 
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-  admin = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
-}, 120_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('field app', () => {
   it('is installable and serves its worker and manifest with the right headers', async () => {
-    const manifest = await fetch(`${server.baseUrl}/manifest.webmanifest`);
+    const manifest = await fetch(`${suite.server.baseUrl}/manifest.webmanifest`);
     expect(manifest.headers.get('content-type')).toMatch(/manifest\+json|application\/json/);
     const body = (await manifest.json()) as { start_url: string; icons: Array<{ sizes: string }> };
     expect(body.start_url).toBe('/field');
     expect(body.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
-    const sw = await fetch(`${server.baseUrl}/sw.js`);
+    const sw = await fetch(`${suite.server.baseUrl}/sw.js`);
     expect(sw.status).toBe(200);
     expect(sw.headers.get('content-type')).toMatch(/javascript/);
     expect(sw.headers.get('cache-control')).toBe('no-cache');
     expect(await sw.text()).toMatch(/^const VERSION = "[0-9a-f]{12}";/);
-    const icon = await fetch(`${server.baseUrl}/icons/icon-192.png`);
+    const icon = await fetch(`${suite.server.baseUrl}/icons/icon-192.png`);
     expect(icon.headers.get('content-type')).toBe('image/png');
   });
 
@@ -92,7 +70,7 @@ describe('field app', () => {
       return new Promise((resolve) => { const g = db.transaction('kv').objectStore('kv').get(`entry:${id}`); g.onsuccess = () => resolve(Boolean(g.result)); });
     }, entryId), { timeout: 20_000 }).toBe(true);
 
-    await context!.setOffline(true);
+    await page.context().setOffline(true);
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
     await page.getByRole('link', { name: new RegExp(title) }).waitFor();
@@ -115,7 +93,7 @@ describe('field app', () => {
     let page = await fieldPage(`/field/check-in/${entryId}`);
     await page.getByRole('heading', { name: `Check-in · Assembly ${run}` }).waitFor();
 
-    await context!.setOffline(true);
+    await page.context().setOffline(true);
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
     for (const ticket of tickets.slice(0, 5)) {
       await page.getByLabel('Ticket code').fill(ticket);
@@ -125,8 +103,8 @@ describe('field app', () => {
     await screenshot(page, 'e2e-field-queued-offline');
     await page.close();
 
-    page = await context!.newPage();
-    await page.goto(`${server.baseUrl}/field/check-in/${entryId}`);
+    page = await page.context().newPage();
+    await page.goto(`${suite.server.baseUrl}/field/check-in/${entryId}`);
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
     await expect.poll(() => page.getByTestId('count-waiting').textContent()).toBe('5');
     const queue = await page.evaluate(async () => {
@@ -135,19 +113,19 @@ describe('field app', () => {
     });
     expect(queue.filter((s) => s.entryId === entryId)).toHaveLength(5);
 
-    await context!.setOffline(false);
+    await page.context().setOffline(false);
     await expect.poll(() => page.getByTestId('count-waiting').textContent(), { timeout: 20_000 }).toBe('0');
     await expect.poll(() => page.getByTestId('count-in').textContent(), { timeout: 20_000 }).toBe('5');
-    const listed = await admin.call<{ participants: Array<{ attendance: { status: string } | null }> }>('GET', `/api/v1/entries/${entryId}/participants`);
+    const listed = await suite.admin.call<{ participants: Array<{ attendance: { status: string } | null }> }>('GET', `/api/v1/entries/${entryId}/participants`);
     expect(listed.body.participants.filter((p) => p.attendance?.status === 'checked_in')).toHaveLength(5);
 
     // The same queue sent again (a second device, a retry after a lost answer) adds nothing.
     const scans = queue.filter((s) => s.entryId === entryId).map(({ idempotencyKey, clientTime, entryId: e, method, ticket }) => ({ idempotencyKey, clientTime, entryId: e, method, ticket }));
-    const replay = await admin.call<{ summary: { applied: number; resent: number } }>('POST', '/api/v1/attendance/check-ins', { scans });
+    const replay = await suite.admin.call<{ summary: { applied: number; resent: number } }>('POST', '/api/v1/attendance/check-ins', { scans });
     expect(replay.status).toBe(200);
     expect(replay.body.summary.applied).toBe(0);
     expect(replay.body.summary.resent).toBe(5);
-    const after = await admin.call<{ participants: Array<{ attendance: { status: string } | null }> }>('GET', `/api/v1/entries/${entryId}/participants`);
+    const after = await suite.admin.call<{ participants: Array<{ attendance: { status: string } | null }> }>('GET', `/api/v1/entries/${entryId}/participants`);
     expect(after.body.participants.filter((p) => p.attendance?.status === 'checked_in')).toHaveLength(5);
 
     const forged = `${tickets[5]!.slice(0, -4)}${tickets[5]!.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
@@ -163,19 +141,19 @@ describe('field app', () => {
 
   it('checks oneself in by event code offline, a walk-in and a name search online', { timeout: 120_000 }, async () => {
     const { entryId } = await eventWithParticipants(`Workshop ${run}`, 1);
-    const me = (await admin.call<{ user: { id: string } }>('GET', '/api/v1/me')).body.user;
-    expect((await admin.call('POST', `/api/v1/entries/${entryId}/participants`, { userId: me.id, notify: false })).status).toBe(201);
-    const code = (await admin.call<{ code: string }>('GET', `/api/v1/entries/${entryId}/event-code`)).body.code;
+    const me = (await suite.admin.call<{ user: { id: string } }>('GET', '/api/v1/me')).body.user;
+    expect((await suite.admin.call('POST', `/api/v1/entries/${entryId}/participants`, { userId: me.id, notify: false })).status).toBe(201);
+    const code = (await suite.admin.call<{ code: string }>('GET', `/api/v1/entries/${entryId}/event-code`)).body.code;
 
     const page = await fieldPage('/field/self');
-    await context!.setOffline(true);
+    await page.context().setOffline(true);
     await page.getByLabel('Event code').fill(code);
     await page.getByRole('button', { name: 'Check me in' }).click();
     await page.getByText('Waiting to send').waitFor();
-    await context!.setOffline(false);
+    await page.context().setOffline(false);
     await page.getByText('You are checked in').waitFor({ timeout: 20_000 });
 
-    await page.goto(`${server.baseUrl}/field/check-in/${entryId}`);
+    await page.goto(`${suite.server.baseUrl}/field/check-in/${entryId}`);
     await expect.poll(() => page.getByTestId('count-in').textContent()).toBe('1');
     await page.getByLabel('Search by name').fill(`Participant 1 ${run}`);
     await page.getByRole('button', { name: `Check in Participant 1 ${run}` }).click();

@@ -3,35 +3,20 @@
  * the record listed; open an existing record in the same form, change and save it, see the change in the
  * list and on its calendar entry; delete one after confirming.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './api-session.js';
-import { axeViolations, launchBrowser, screenshot, signIn } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, screenshot, signIn } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
+const suite = useBrowserSuite({ admin: true, defaults: { viewport: { width: 360, height: 740 }, timezoneId: undefined, timeout: 15_000 } });
 const run = Math.random().toString(36).slice(2, 7);
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('module pages', () => {
   it('files a leave request through the generated form, shows a server refusal by its field, lists the record', { timeout: 120_000 }, async () => {
-    const api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+    const api = suite.admin;
     const me = (await api.call<{ user: { id: string } }>('GET', '/api/v1/me')).body.user;
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
-    await page.goto(`${server.baseUrl}/modules?type=staff/leave`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password);
+    await page.goto(`${suite.server.baseUrl}/modules?type=staff/leave`);
     const form = page.getByRole('form', { name: 'New leave' });
     await form.getByLabel('Leave type (required)').waitFor();
     // A leave request's status is the approval workflow's to set, not the form's.
@@ -68,11 +53,10 @@ describe('module pages', () => {
     const link = tree.getByRole('link', { name: `calendar of Browse province ${run}` });
     expect(await link.getAttribute('href')).toBe(`/?community=${parentId}`);
     expect((await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    await context.close();
   });
 
   it('edits a record from the list (PATCH with If-Match), sees it on the calendar entry, and deletes one after confirming', { timeout: 120_000 }, async () => {
-    const api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+    const api = suite.admin;
     const zone = (await api.call<{ user: { timeZone: string } }>('GET', '/api/v1/me')).body.user.timeZone;
     const made = await api.call<{ id: string; entries: Array<{ id: string }> }>('POST', '/api/v1/modules/staff/trainings', {
       title: `Induction ${run}`, start: '2026-12-14T09:00:00+08:00', end: '2026-12-14T12:00:00+08:00', details: { venue: 'Hall A', resourceIds: ['projector-1'] },
@@ -81,11 +65,9 @@ describe('module pages', () => {
     const other = await api.call<{ id: string }>('POST', '/api/v1/modules/staff/trainings', { title: `Obsolete ${run}`, start: '2026-12-15T09:00:00+08:00', end: '2026-12-15T10:00:00+08:00' });
     expect(other.status).toBe(201);
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, timezoneId: zone });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
-    await page.goto(`${server.baseUrl}/modules?type=staff/trainings`);
+    const page = await suite.newPage({ timezoneId: zone });
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password);
+    await page.goto(`${suite.server.baseUrl}/modules?type=staff/trainings`);
     await page.getByRole('button', { name: `Edit Induction ${run}` }).click();
     const form = page.getByRole('form', { name: `Edit Induction ${run}` });
     await expect.poll(() => form.getByLabel('Title (required)').inputValue()).toBe(`Induction ${run}`);
@@ -119,21 +101,18 @@ describe('module pages', () => {
     await page.getByRole('status').filter({ hasText: `Deleted “Obsolete ${run}”` }).waitFor();
     await page.getByRole('listitem').filter({ hasText: `Obsolete ${run}` }).waitFor({ state: 'detached' });
     expect((await api.call('GET', `/api/v1/modules/staff/trainings/${other.body.id}`)).status).toBe(404);
-    await context.close();
   });
 
   it('lists records fifty at a time with Show more for the rest', { timeout: 120_000 }, async () => {
-    const api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
+    const api = suite.admin;
     const me = (await api.call<{ user: { id: string } }>('GET', '/api/v1/me')).body.user;
     for (let i = 1; i <= 52; i++) {
       const res = await api.call('POST', '/api/v1/modules/staff/tasks', { title: `Task ${i} ${run}`, details: { assigneeId: me.id, dueDate: '2026-12-18' } });
       expect(res.status).toBe(201);
     }
-    const context = await browser.newContext({ viewport: { width: 1024, height: 740 }, bypassCSP: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
-    await page.goto(`${server.baseUrl}/modules?type=staff/tasks`);
+    const page = await suite.newPage({ viewport: { width: 1024, height: 740 } });
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password);
+    await page.goto(`${suite.server.baseUrl}/modules?type=staff/tasks`);
     const items = page.getByRole('region', { name: 'Task' }).getByRole('listitem');
     await items.filter({ hasText: `Task 52 ${run}` }).waitFor();
     expect(await items.count()).toBe(50);
@@ -141,6 +120,5 @@ describe('module pages', () => {
     await items.filter({ hasText: `Task 1 ${run}` }).waitFor();
     expect(await items.count()).toBe(52);
     await page.getByRole('button', { name: 'Show more' }).waitFor({ state: 'detached' });
-    await context.close();
   });
 });

@@ -1,29 +1,15 @@
 /** Repeating entries in the browser: a dragged occurrence asks which occurrences move. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type ApiSession } from './api-session.js';
-import { launchBrowser, screenshot, signIn } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
-let api: ApiSession;
+// The app under its own CSP, as people get it: nothing here injects axe.
+const suite = useBrowserSuite({ admin: true, defaults: { viewport: { width: 1280, height: 900 }, timezoneId: undefined, bypassCSP: false } });
 
 const addDays = (date: string, days: number) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 };
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-  api = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('repeating entries in the web calendar', () => {
   it('moves only the dragged occurrence when the user says so', async () => {
@@ -33,17 +19,15 @@ describe('repeating entries in the web calendar', () => {
     const someDay = addDays(new Date().toISOString().slice(0, 10), 400 + Math.floor(Math.random() * 2000));
     // Early in its month, so that a week later is still on the month grid the test drags across.
     const first = `${someDay.slice(0, 8)}${String(1 + Math.floor(Math.random() * 18)).padStart(2, '0')}`;
-    const calendars = (await api.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
+    const calendars = (await suite.admin.call<{ items: Array<{ id: string; module: string | null }> }>('GET', '/api/v1/calendars')).body.items;
     const calendar = calendars.find((c) => c.module === 'coordination')!;
-    const created = await api.call<{ id: string }>('POST', '/api/v1/entries', {
+    const created = await suite.admin.call<{ id: string }>('POST', '/api/v1/entries', {
       title, start: first, end: addDays(first, 1), allDay: true, calendarId: calendar.id, module: 'coordination', kind: 'event', rrule: 'FREQ=DAILY;COUNT=3',
     });
     expect(created.status).toBe(201);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${first}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=dayGridMonth&date=${first}`);
     const cal = page.getByTestId('calendar');
     const second = addDays(first, 1);
     const target = addDays(first, 7);
@@ -65,18 +49,15 @@ describe('repeating entries in the web calendar', () => {
     expect((await patch).status()).toBe(200);
 
     await expect.poll(async () => {
-      const feed = await api.call<Array<{ title: string; start: string }>>('GET', `/api/v1/calendar?start=${first}&end=${addDays(first, 14)}`);
+      const feed = await suite.admin.call<Array<{ title: string; start: string }>>('GET', `/api/v1/calendar?start=${first}&end=${addDays(first, 14)}`);
       return feed.body.filter((e) => e.title === title).map((e) => e.start).sort();
     }).toEqual([first, addDays(first, 2), target].sort());
     await cal.locator(`[data-date="${target}"]`).last().getByText(title).waitFor();
-    await context.close();
   });
 
   it('creates a weekly entry from the full form with the server preview of its dates', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=timeGridWeek');
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=timeGridWeek');
     const dialog = page.getByRole('dialog', { name: 'New entry' });
     // Right after sign-in the shortcut can land before the calendar page listens for keys: open by the button.
     await page.getByRole('button', { name: 'New entry', exact: true }).click();
@@ -90,6 +71,5 @@ describe('repeating entries in the web calendar', () => {
     const response = await created;
     expect(response.status()).toBe(201);
     expect(((await response.json()) as { rrule: string }).rrule).toMatch(/FREQ=WEEKLY/);
-    await context.close();
   });
 });

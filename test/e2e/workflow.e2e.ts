@@ -3,33 +3,23 @@
  * filter by module and community, planning/MANA milestones on the timeline, a saved view that
  * brings its filters back, the print/export menu; axe on each and a 360 px phone width.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type ApiSession } from './api-session.js';
-import { axeViolations, launchBrowser, screenshot, signIn } from './browser.js';
-import { startE2EServer, type E2EServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './api-session.js';
+import { axeViolations, screenshot, signIn } from './browser.js';
+import { useBrowserSuite } from './suite.js';
 
-let server: E2EServer;
-let browser: Browser;
-let admin: ApiSession;
+const suite = useBrowserSuite({ admin: true });
 let calendars: Array<{ id: string; module: string | null; name: string }>;
-let context: BrowserContext | undefined;
 const run = Math.random().toString(36).slice(2, 7);
 const t = (title: string) => `${title} ${run}`;
 const month = new Date().toISOString().slice(0, 8);
 const day = (d: number) => `${month}${String(d).padStart(2, '0')}`;
 
-async function newPage(width = 1280, height = 800): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC', bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
 async function entry(title: string, module: string, kind: string, date: string, extra: Record<string, unknown> = {}): Promise<string> {
   const calendar = calendars.find((c) => c.module === module)!;
   const end = day(Number(date.slice(8)) + 1);
-  const res = await admin.call<{ id: string }>('POST', '/api/v1/entries', { title, start: date, end, allDay: true, calendarId: calendar.id, module, kind, ...extra });
+  const res = await suite.admin.call<{ id: string }>('POST', '/api/v1/entries', { title, start: date, end, allDay: true, calendarId: calendar.id, module, kind, ...extra });
   if (res.status !== 201) throw new Error(`could not create ${title}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
@@ -40,33 +30,20 @@ const axeClean = async (page: Page, what: string) => {
 };
 
 beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-  admin = await apiSession(server.baseUrl, server.admin.email, server.admin.password);
-  calendars = (await admin.call<{ items: typeof calendars }>('GET', '/api/v1/calendars')).body.items;
-}, 120_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  calendars = (await suite.admin.call<{ items: typeof calendars }>('GET', '/api/v1/calendars')).body.items;
 });
 
 describe('sidebar workflow, filters, saved views and the timeline', () => {
   it('approves a leave request from the sidebar; the request leaves the list and the decision is stored', { timeout: 90_000 }, async () => {
     const staffEmail = `leave-${run}@test.local`;
-    const created = await admin.call<{ id: string }>('POST', '/api/v1/users', { email: staffEmail, name: `Leave Taker ${run}`, role: 'staff', password: 'a-long-password-1' });
+    const created = await suite.admin.call<{ id: string }>('POST', '/api/v1/users', { email: staffEmail, name: `Leave Taker ${run}`, role: 'staff', password: 'a-long-password-1' });
     expect(created.status).toBe(201);
-    const staff = await apiSession(server.baseUrl, staffEmail, 'a-long-password-1');
+    const staff = await apiSession(suite.server.baseUrl, staffEmail, 'a-long-password-1');
     const leave = await staff.call<{ id: string }>('POST', '/api/v1/modules/staff/leave', { title: t('Vacation leave'), startDate: day(20), endDate: day(21), details: { staffId: created.body.id, leaveType: 'vacation' } });
     expect(leave.status, JSON.stringify(leave.body)).toBe(201);
 
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth');
     const panel = page.getByRole('region', { name: /Waiting for you/ });
     const item = panel.getByRole('listitem').filter({ hasText: t('Vacation leave') });
     await item.waitFor();
@@ -75,14 +52,14 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     await item.getByRole('button', { name: /^Approve/ }).click();
     await panel.getByRole('status').filter({ hasText: `Approved “${t('Vacation leave')}”` }).waitFor();
     expect(await item.count()).toBe(0);
-    const stored = await admin.call<{ data: { status: string } }>('GET', `/api/v1/modules/staff/leave/${leave.body.id}`);
+    const stored = await suite.admin.call<{ data: { status: string } }>('GET', `/api/v1/modules/staff/leave/${leave.body.id}`);
     expect(stored.body.data.status).toBe('approved');
   });
 
   it('filters by module and community through the sidebar, and a saved view restores those filters', { timeout: 90_000 }, async () => {
     let parentId: string | null = null;
     for (const level of ['region', 'province', 'municipality', 'barangay']) {
-      const res: { status: number; body: { id: string } } = await admin.call('POST', '/api/v1/communities', { name: `${level === 'barangay' ? 'Tampakan' : 'Place'} ${level} ${run}`, level, parentId });
+      const res: { status: number; body: { id: string } } = await suite.admin.call('POST', '/api/v1/communities', { name: `${level === 'barangay' ? 'Tampakan' : 'Place'} ${level} ${run}`, level, parentId });
       expect(res.status).toBe(201);
       parentId = res.body.id;
     }
@@ -91,8 +68,8 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     await entry(t('Elsewhere consultation'), 'coordination', 'event', day(11));
     await entry(t('Staff training'), 'staff', 'training_session', day(12));
 
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, `?view=dayGridMonth&date=${day(15)}`);
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=dayGridMonth&date=${day(15)}`);
     const cal = page.getByTestId('calendar');
     await cal.getByText(t('Staff training')).waitFor();
     await page.getByRole('group', { name: 'Modules' }).getByLabel('Coordination').check();
@@ -113,7 +90,7 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     await screenshot(page, 'e2e-filtered-saved-view');
 
     // A fresh page without filters: the saved view brings them back.
-    await page.goto(`${server.baseUrl}/?view=dayGridMonth&date=${day(15)}`);
+    await page.goto(`${suite.server.baseUrl}/?view=dayGridMonth&date=${day(15)}`);
     await cal.getByText(t('Staff training')).waitFor();
     await page.getByRole('button', { name: t('Tampakan'), exact: true }).click();
     await cal.getByText(t('Staff training')).waitFor({ state: 'detached' });
@@ -126,10 +103,10 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
   it('shows planning and MANA milestones on the timeline, one row per kind, and opens one', { timeout: 90_000 }, async () => {
     await entry(t('M&E milestone'), 'planning', 'monitoring_milestone', day(5), { details: { monitoringEntryId: `ppa-${run}`, milestone: 'milestone' } });
     await entry(t('MANA validation'), 'mana', 'assessment_milestone', day(8), { details: { assessmentId: `mana-${run}`, milestone: 'analysis' } });
-    await entry(t('Not on the timeline'), 'staff', 'task', day(8), { details: { assigneeId: server.admin.email, dueDate: day(8) } });
+    await entry(t('Not on the timeline'), 'staff', 'task', day(8), { details: { assigneeId: suite.server.admin.email, dueDate: day(8) } });
 
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth');
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth');
     await page.getByRole('button', { name: 'Timeline', exact: true }).click();
     const timeline = page.getByTestId('timeline');
     await timeline.getByText(t('M&E milestone')).waitFor({ timeout: 20_000 });
@@ -146,23 +123,23 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
   });
 
   it('offers the print and export links for the range and filters in view', { timeout: 60_000 }, async () => {
-    const page = await newPage();
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password, '?view=dayGridMonth&modules=planning');
+    const page = await suite.newPage();
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth&modules=planning');
     await page.getByText('Print / export').click();
     const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
     expect(csv).toMatch(/^\/api\/v1\/calendar\.csv\?start=.+&modules=planning&timeZone=/);
-    const res = await page.request.get(`${server.baseUrl}${csv}`);
+    const res = await page.request.get(`${suite.server.baseUrl}${csv}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('text/csv');
     const brief = await page.getByRole('link', { name: 'Printable brief' }).getAttribute('href');
-    expect((await page.request.get(`${server.baseUrl}${brief}`)).status()).toBe(200);
+    expect((await page.request.get(`${suite.server.baseUrl}${brief}`)).status()).toBe(200);
     await axeClean(page, 'export menu open');
   });
 
   it('fits a 360 px phone with the sidebar panels and the timeline', { timeout: 60_000 }, async () => {
-    const page = await newPage(360, 740);
-    await signIn(page, server.baseUrl, server.admin.email, server.admin.password);
-    await page.goto(`${server.baseUrl}/?view=timeline`);
+    const page = await suite.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password);
+    await page.goto(`${suite.server.baseUrl}/?view=timeline`);
     await page.getByTestId('timeline').getByRole('heading').first().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByRole('region', { name: 'Saved views' }).waitFor();
