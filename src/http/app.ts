@@ -28,6 +28,7 @@ import { presetRoutes } from '../features/presets/routes.js';
 import { recurrenceRoutes } from '../features/recurrence/routes.js';
 import { resourceRoutes } from '../features/resources/routes.js';
 import { loadSigningKey } from '../features/setup/signing-key.js';
+import { peopleRoutes } from '../features/users/people-routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(authRoutes);
   await app.register(userRoutes);
+  await app.register(peopleRoutes);
   await app.register(calendarRoutes);
   await app.register(entryRoutes);
   await app.register(calendarFeedRoutes);

@@ -6,7 +6,7 @@
  * shows each participant's RSVP, and saving it again removes a participant, moves the entry (its booking
  * follows) and books a second vehicle. A booking refused at save time (someone took the vehicle meanwhile)
  * leaves the entry saved and the server's message beside the vehicle. A weekly entry's booking lists
- * the occurrence the server could not book.
+ * the occurrence the server could not book. A staff member picks a colleague by name too.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,9 +47,9 @@ async function bookedEntry(title: string, day: string, resourceId: string): Prom
   return entry.body.id;
 }
 
-/** Opens "New", fills title and times, opens the full form. */
-async function openFullEditor(page: Page, day: string, title: string, from: string, to: string) {
-  await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, `?view=listWeek&date=${day}`);
+/** Opens "New", fills title and times, opens the full form (signed in as the administrator unless told). */
+async function openFullEditor(page: Page, day: string, title: string, from: string, to: string, as = { email: suite.server.admin.email, password: suite.server.admin.password }) {
+  await signIn(page, suite.server.baseUrl, as.email, as.password, `?view=listWeek&date=${day}`);
   await page.getByRole('button', { name: 'New entry' }).click();
   const dialog = page.getByRole('dialog', { name: 'New entry' });
   await dialog.getByLabel('Title').fill(title);
@@ -149,6 +149,29 @@ describe('the full entry editor', () => {
     expect(after.map((p) => p.name)).toEqual([t('Amina Datu')]);
     const nowBooked = (await suite.admin.call<{ items: Array<{ resourceId: string; start: string }> }>('GET', `/api/v1/bookings?entryId=${entry.id}`)).body.items;
     expect(nowBooked.map((b) => [b.resourceId, Date.parse(b.start)]).sort()).toEqual([[hilux, Date.parse(await at(day, '11:00'))], [innova, Date.parse(await at(day, '11:00'))]].sort());
+  });
+
+  it('lets a staff member pick a colleague by name from the people directory', { timeout: 120_000 }, async () => {
+    const staffEmail = `bea-${run}@test.local`;
+    const colleagueEmail = `carlo-${run}@test.local`;
+    for (const [email, name] of [[staffEmail, t('Bea Santos')], [colleagueEmail, t('Carlo Bautista')]]) {
+      expect((await suite.admin.call('POST', '/api/v1/users', { email, name, role: 'staff', password: PASSWORD })).status).toBe(201);
+    }
+    const page = await newPage();
+    const dialog = await openFullEditor(page, freshDay(), t('Team huddle'), '14:00', '15:00', { email: staffEmail, password: PASSWORD });
+    const people = dialog.getByRole('group', { name: 'Participants' });
+    const add = people.getByLabel('Add a person');
+    await add.fill(t('Carlo Bautista'));
+    await expect.poll(() => people.locator('datalist option').count()).toBe(1);
+    await expect(people.locator('datalist option').first().getAttribute('value')).resolves.toBe(`${t('Carlo Bautista')} <${colleagueEmail}>`);
+    await add.fill(`${t('Carlo Bautista')} <${colleagueEmail}>`);
+    await add.press('Enter');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/entries') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const entry = (await (await created).json()) as { id: string };
+    const bea = await apiSession(suite.server.baseUrl, staffEmail, PASSWORD);
+    await expect.poll(async () => (await bea.call<{ participants: Array<{ email: string; userId: string | null }> }>('GET', `/api/v1/entries/${entry.id}/participants`)).body.participants
+      .map((p) => [p.email, p.userId !== null])).toEqual([[colleagueEmail, true]]);
   });
 
   it('keeps the entry and shows the refusal beside the vehicle when it is taken between the check and the save', { timeout: 120_000 }, async () => {

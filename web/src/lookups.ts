@@ -1,6 +1,6 @@
 /**
- * Suggestions for the id filters (community, organizer): the API filters on ids, people type names.
- * Both lookups fail soft: a server without the route, or a user who may not list users, gets none.
+ * Suggestions for the id filters (community, organizer) and the participants: the API filters on
+ * ids, people type names. Both lookups fail soft: a server without the route gets none.
  */
 import { request } from './api';
 
@@ -17,7 +17,7 @@ export interface Lookup {
 }
 
 interface Community { id: string; name: string; level: string }
-interface UserRow { id: string; name: string; email: string }
+interface Person { id: string; name: string; email: string }
 
 const quiet = async <T>(p: Promise<T>, fallback: T): Promise<T> => p.catch(() => fallback);
 
@@ -30,16 +30,12 @@ export const communityLookup: Lookup = {
   label: (id) => quiet(request<Community>(`/api/v1/communities/${encodeURIComponent(id)}`).then(({ data }) => `${data.name} (${data.level})`), null),
 };
 
-let users: Promise<UserRow[]> | null = null;
-const allUsers = () => (users ??= quiet(request<{ items: UserRow[] }>('/api/v1/users').then(({ data }) => data.items), []));
-
+/** Colleagues by name or e-mail from the people directory, open to everyone signed in. */
 export const organizerLookup: Lookup = {
-  search: async (q) => {
-    const needle = q.toLowerCase();
-    return (await allUsers())
-      .filter((u) => u.name.toLowerCase().includes(needle) || u.email.toLowerCase().includes(needle))
-      .slice(0, 20)
-      .map((u) => ({ id: u.id, label: `${u.name} <${u.email}>` }));
-  },
-  label: async (id) => (await allUsers()).find((u) => u.id === id)?.name ?? null,
+  search: (q) => q.trim() === '' ? Promise.resolve([]) : quiet(
+    request<{ items: Person[] }>(`/api/v1/people?${new URLSearchParams({ q: q.trim(), limit: '20' }).toString()}`)
+      .then(({ data }) => data.items.map((u) => ({ id: u.id, label: `${u.name} <${u.email}>` }))),
+    [],
+  ),
+  label: (id) => quiet(request<Person>(`/api/v1/people/${encodeURIComponent(id)}`).then(({ data }) => data.name), null),
 };

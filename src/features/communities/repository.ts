@@ -4,6 +4,7 @@ import { communities } from '../../db/schema/communities.js';
 import { entries } from '../../db/schema/entries.js';
 import { invalidField } from '../../http/problem.js';
 import type { CommunityListQuery } from './schemas.js';
+import { containsPattern } from '../../db/like.js';
 
 export type CommunityRow = typeof communities.$inferSelect;
 
@@ -25,8 +26,6 @@ function decodeCursor(cursor: string): [string, string] {
   throw invalidField('cursor', 'is not a cursor this API gave out');
 }
 
-const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** One page of the directory in name order, filtered by level, parent (or top level), subtree and text. */
 export async function listCommunities(db: DbOrTx, organizationId: string, query: CommunityListQuery): Promise<{ rows: CommunityRow[]; nextCursor: string | null }> {
   const where: (SQL | undefined)[] = [eq(communities.organizationId, organizationId)];
@@ -34,7 +33,7 @@ export async function listCommunities(db: DbOrTx, organizationId: string, query:
   if (query.parent === 'none') where.push(isNull(communities.parentId));
   else if (query.parent) where.push(eq(communities.parentId, query.parent));
   if (query.within) where.push(sql`${communities.path} && array[${query.within}::uuid]`);
-  if (query.q) where.push(or(ilike(communities.name, likePattern(query.q)), ilike(communities.code, likePattern(query.q))));
+  if (query.q) where.push(or(ilike(communities.name, containsPattern(query.q)), ilike(communities.code, containsPattern(query.q))));
   if (query.cursor) {
     const [name, id] = decodeCursor(query.cursor);
     where.push(sql`(${communities.name}, ${communities.id}) > (${name}, ${id}::uuid)`);

@@ -2,6 +2,7 @@ import { type AnyColumn, and, asc, desc, eq, gt, ilike, inArray, lt, type SQL, s
 import type { UnitSpan } from '../../core/resources/index.js';
 import { timestampArray, uuidArray } from '../../db/array-literals.js';
 import type { Database, DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { resourceBlackouts, resourceBookings, resources } from '../../db/schema/resources.js';
 
 export type ResourceRow = typeof resources.$inferSelect;
@@ -23,7 +24,7 @@ export async function listResources(db: DbOrTx, organizationId: string, q: { typ
   const where: SQL[] = [eq(resources.organizationId, organizationId)];
   if (q.type) where.push(eq(resources.type, q.type as ResourceRow['type']));
   if (q.active && q.active !== 'all') where.push(eq(resources.isActive, q.active === 'true'));
-  if (q.q) where.push(ilike(resources.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.q) where.push(ilike(resources.name, containsPattern(q.q)));
   return db.select().from(resources).where(and(...where)).orderBy(asc(resources.type), asc(resources.name), asc(resources.id));
 }
 

@@ -22,23 +22,14 @@ export function ParticipantsSection({ listed, extras, onChange, errors, readOnly
   const [role, setRole] = useState<ParticipantRole>('required');
   const [options, setOptions] = useState<Option[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  /** Whether this user may list users (admins): else people are added by e-mail only. */
-  const [canPick, setCanPick] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void organizerLookup.search('').then((found) => live && setCanPick(found.length > 0));
-    return () => { live = false; };
-  }, []);
-
   useEffect(() => {
     const q = text.trim();
-    if (!canPick || q.length < 2 || q.includes('@')) return;
+    if (q.length < 2 || q.includes('@')) return;
     let live = true;
-    // Users are suggested to those who may list them (admins); everyone can invite by e-mail.
+    // Colleagues come from the people directory; anyone else is invited by e-mail.
     const t = window.setTimeout(() => void organizerLookup.search(q).then((found) => live && setOptions(found)), 250);
     return () => { live = false; window.clearTimeout(t); };
-  }, [text, canPick]);
+  }, [text]);
 
   function add() {
     const parsed = parseInvitee(text, options);
@@ -91,7 +82,7 @@ export function ParticipantsSection({ listed, extras, onChange, errors, readOnly
       {!readOnly && (
         <div className="entry-extra__add">
           <label htmlFor={inputId}>Add a person</label>
-          <input id={inputId} type="text" list={`${id}-users`} value={text} autoComplete="off" placeholder={canPick ? 'Name, or e-mail address' : 'E-mail address'}
+          <input id={inputId} type="text" list={`${id}-users`} value={text} autoComplete="off" placeholder="Name, or e-mail address"
             aria-describedby={problem ? `${hintId} ${errorId}` : hintId} aria-invalid={problem ? true : undefined}
             onChange={(e) => setText(e.target.value)} onKeyDown={onKey} />
           <datalist id={`${id}-users`}>{options.map((o) => <option key={o.id} value={o.label} />)}</datalist>
@@ -101,7 +92,7 @@ export function ParticipantsSection({ listed, extras, onChange, errors, readOnly
           </select>
           <button type="button" onClick={add}>Add</button>
           <p id={hintId} className="muted small span-all">
-            {canPick ? 'Pick a colleague from the suggestions, or type anyone’s e-mail address' : 'Type the e-mail address of each person, optionally as “Name <e-mail>”'}; they are invited when you save.
+            Pick a colleague from the suggestions, or type anyone’s e-mail address; they are invited when you save.
           </p>
           {problem && <p id={errorId} className="field-error span-all" role="alert">{problem}</p>}
         </div>
