@@ -1,15 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { shortcutFor, type ShortcutAction } from '../shortcuts';
 
-/** Listens for the calendar's single-key shortcuts while no dialog is open. */
+/**
+ * Listens for the calendar's single-key shortcuts while no dialog is open. One listener for the
+ * page's life, reading `enabled` when a key comes: re-attached on each change, a key pressed just
+ * after a dialog closed (the dialog gone, the effect not yet run) went unheard.
+ */
 export function useShortcuts(onAction: (action: ShortcutAction) => void, enabled: boolean): void {
-  const handler = useRef(onAction);
-  handler.current = onAction;
+  const current = useRef({ onAction, enabled });
+  current.current = { onAction, enabled };
 
   useEffect(() => {
-    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (!current.current.enabled || e.defaultPrevented || document.querySelector('dialog[open]')) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
       const action = shortcutFor({
         key: e.key,
@@ -21,9 +24,9 @@ export function useShortcuts(onAction: (action: ShortcutAction) => void, enabled
       });
       if (!action) return;
       e.preventDefault();
-      handler.current(action);
+      current.current.onAction(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [enabled]);
+  }, []);
 }
