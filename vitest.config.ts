@@ -6,6 +6,10 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll gives up after 1 s by default: in a browser test on a loaded machine a view switch
+    // that loads a chunk takes longer (the calendar e2e failed so about 1 run in 8). As long as the
+    // pages' own default timeout.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Files of one worker share a process, so a worker starts the embedded PostgreSQL once
     // (test/support/db.ts) and each file isolates itself in a schema of its own.
