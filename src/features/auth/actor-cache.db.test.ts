@@ -29,19 +29,20 @@ async function eventually(headers: Record<string, string>, status: number): Prom
 }
 
 describe('who a token is, remembered between requests', () => {
-  it('is remembered: a change written without its announcement goes unseen (which is why the triggers exist)', async () => {
+  it('is remembered on PostgreSQL: a change written without its announcement goes unseen (which is why the triggers exist); on the embedded database nothing is remembered', async () => {
     const user = await t.userSession('staff');
     const { id, headers } = await newToken(user);
+    const postgres = t.testDb.database.kind === 'postgres';
     const deadline = Date.now() + 5_000;
-    while (!actorChangesHeard(t.testDb.database) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(actorChangesHeard(t.testDb.database)).toBe(true);
+    while (postgres && !actorChangesHeard(t.testDb.database) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(actorChangesHeard(t.testDb.database)).toBe(postgres);
     expect((await me(headers)).statusCode).toBe(200);
     // session_replication_role = replica switches triggers off for this transaction only.
     await t.testDb.database.rawTransaction(async (query) => {
       await query("set local session_replication_role = 'replica'");
       await query('update api_tokens set revoked_at = now() where id = $1', [id]);
     });
-    expect((await me(headers)).statusCode).toBe(200);
+    expect((await me(headers)).statusCode).toBe(postgres ? 200 : 401);
     // Any announced change makes every process forget: the silent revocation is then seen too.
     await t.testDb.database.query("update users set name = name || '' where id = $1", [user.userId]);
     expect(await eventually(headers, 401)).toBe(401);

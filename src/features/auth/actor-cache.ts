@@ -18,7 +18,8 @@ export interface FoundActor {
  * before their own work (a third of a booking's round trips). Revoking a token, signing out and
  * changing a user make every process forget everything: this one at once (`forget`, called where
  * it writes them), every other on the NOTIFY of migration 0011's triggers. While that channel is
- * not heard, nothing is remembered or believed.
+ * not heard, nothing is remembered or believed — always so on the embedded database, whose lookups
+ * cost no network round trip.
  */
 export class ActorCache {
   private readonly entries = new Map<string, FoundActor>();
