@@ -32,7 +32,8 @@ process.stdout.write(builtAt ? 'web/dist is older than web/src: rebuilding the w
 const vite = path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
 // Always a production build: run from the test runner NODE_ENV is "test", and Vite would then
 // bundle React's development build, which behaves differently (the browser tests failed on it).
-const result = spawnSync(process.execPath, [vite, 'build', web, '--logLevel', 'warn'], {
+// The config is loaded without a temporary file in node_modules (see vitest.config.ts for why).
+const result = spawnSync(process.execPath, [vite, 'build', web, '--logLevel', 'warn', '--configLoader', 'runner'], {
   cwd: repo,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
