@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Vite's and vitest's caches outside node_modules: a folder made there after `npm ci` makes npm
-  // think its record of node_modules stale, and every `npx kalendaryo` then re-reads all of
-  // node_modules (~1.2 s a command). The config is loaded without a temporary file there for the
-  // same reason (`--configLoader runner` in package.json).
-  cacheDir: '.cache/vite',
+  // Nothing is made in node_modules or the repository's root after `npm ci`: a folder made there
+  // makes npm think its record of node_modules stale, and every `npx kalendaryo` then reads all of
+  // node_modules again (~1 s a command). So the cache lives under test/, the config is loaded
+  // without a temporary file (`--configLoader runner` in package.json), and artifacts/ is committed.
+  cacheDir: 'test/.cache/vite',
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/global-setup.ts'],
