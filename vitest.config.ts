@@ -4,7 +4,8 @@ export default defineConfig({
   // Nothing is made in node_modules or the repository's root after `npm ci`: a folder made there
   // makes npm think its record of node_modules stale, and every `npx kalendaryo` then reads all of
   // node_modules again (~1 s a command). So the cache lives under test/, the config is loaded
-  // without a temporary file (`--configLoader runner` in package.json), and artifacts/ is committed.
+  // without a temporary file (`--configLoader runner` in package.json), and dist/ (the command's
+  // bundle, built by npm ci) and artifacts/ (screenshots) are committed empty.
   cacheDir: 'test/.cache/vite',
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'test/e2e/**/*.e2e.ts'],
