@@ -11,7 +11,7 @@ import { migrate } from '../src/db/migrate.js';
 import { signTicket } from '../src/features/attendance/codes.js';
 import { createApiToken } from '../src/features/auth/tokens.js';
 import { bootstrap } from '../src/features/setup/bootstrap.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app.js';
 import type { Report } from './run.js';
 import { ensurePgDatabase, percentile } from './support.js';
 

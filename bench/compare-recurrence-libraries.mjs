@@ -1,5 +1,5 @@
 // Measures candidate recurrence libraries on the public conformance vectors: pass rate and time.
-//   node --import tsx bench/compare-recurrence-libraries.mjs [../shared/conformance/rrule-public.jsonl]
+//   node --import tsx bench/compare-recurrence-libraries.mjs [test/fixtures/conformance/rrule-public.jsonl]
 // rrule.js and ical.js have no IANA zone database: they expand the wall clock (floating) and our
 // Zone turns wall times into instants (RFC 5545 gap/overlap rule), which is how either would sit
 // behind src/core. rrule-temporal is zone-aware and gets DTSTART;TZID directly.
@@ -13,7 +13,7 @@ import { expandCase } from '../src/cli/commands/expand.ts';
 import { ianaZone, UTC_ZONE, formatInstantInZone, parseLocalDateTime, localToEpochMs, parseInstant, resolveWallMs } from '../src/core/time/index.ts';
 
 const { rrulestr } = rrulePkg;
-const file = process.argv[2] ?? path.resolve(import.meta.dirname, '../../shared/conformance/rrule-public.jsonl');
+const file = process.argv[2] ?? path.resolve(import.meta.dirname, '../test/fixtures/conformance/rrule-public.jsonl');
 const cases = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const compact = (s) => s.replace(/[-:]/g, '');
 const DAY = 86_400_000;

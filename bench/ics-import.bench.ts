@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { Report } from './run.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const largeFile = path.resolve(repoRoot, '../shared/conformance/ics/large-5000-events.ics');
+const largeFile = path.resolve(repoRoot, 'test/fixtures/conformance/ics/large-5000-events.ics');
 const url = process.env.BENCH_IMPORT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_bench_import';
 const ADMIN = 'bench-import@kalendaryo.local';
 

@@ -15,7 +15,7 @@ import { ianaZone } from '../src/core/time/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
-const largeFile = path.resolve(repoRoot, '../shared/conformance/ics/large-5000-events.ics');
+const largeFile = path.resolve(repoRoot, 'test/fixtures/conformance/ics/large-5000-events.ics');
 
 function run(cmd: string, args: string[]): Promise<{ ms: number; out: string; code: number | null }> {
   const t0 = performance.now();

@@ -6,7 +6,7 @@ import { type Database, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApiToken } from '../src/features/auth/tokens.js';
 import { loadDemo } from '../src/features/demo/load-demo.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app.js';
 
 export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_bench';
 export const BENCH_PGLITE_DIR = process.env.BENCH_PGLITE_DIR ?? 'data/bench-pglite-large';

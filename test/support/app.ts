@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Role } from '../../src/db/schema/users.js';
 import { bootstrap } from '../../src/features/setup/bootstrap.js';
 import { createUser } from '../../src/features/users/create-user.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface Session {

@@ -9,7 +9,7 @@ import { migrate } from '../../db/migrate.js';
 import { bootstrap } from '../../features/setup/bootstrap.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const files = path.resolve(repoRoot, '../shared/conformance/ics');
+const files = path.resolve(repoRoot, 'test/fixtures/conformance/ics');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kalendaryo-import-'));
 let calendarId = '';
 

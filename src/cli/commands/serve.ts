@@ -1,6 +1,6 @@
 import { syncHolidays } from '../../features/holidays/sync-holidays.js';
 import { bootstrap } from '../../features/setup/bootstrap.js';
-import { buildApp } from '../../http/app.js';
+import { buildApp } from '../../app.js';
 import { startInlineWorker } from '../../jobs/inline.js';
 import { openForCommand, reportCommandError } from '../open.js';
 

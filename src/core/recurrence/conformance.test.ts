@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const shared = path.resolve(repoRoot, '../shared');
+// The public vectors and their checker, copied from the project's shared conformance folder.
+const conformance = path.resolve(repoRoot, 'test/fixtures/conformance');
 
 describe('conformance vectors', () => {
   it('passes every public RRULE case through `kalendaryo expand`', () => {
-    const cases = path.join(shared, 'conformance/rrule-public.jsonl');
-    const run = spawnSync('node', [path.join(shared, 'conformance/check-rrule.mjs'), '--lines', cases, 'npx', 'kalendaryo', 'expand'],
+    const cases = path.join(conformance, 'rrule-public.jsonl');
+    const run = spawnSync('node', [path.join(conformance, 'check-rrule.mjs'), '--lines', cases, 'npx', 'kalendaryo', 'expand'],
       { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
     const total = run.stdout.match(/(\d+) cases in/)?.[1];
     expect(run.stdout).toContain(`${total} passed, 0 failed`);

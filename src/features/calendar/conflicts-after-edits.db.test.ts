@@ -4,7 +4,7 @@ import { createTestApp, type Session, type TestApp } from '../../../test/support
 import { calendarIdOf, entryPayload } from '../../../test/support/fixtures.js';
 import { seededRandom } from '../../core/conflicts/random-spans.js';
 import { loadConfig } from '../../config.js';
-import { buildApp } from '../../http/app.js';
+import { buildApp } from '../../app.js';
 
 /**
  * The conflict report after edits is brought forward from the previous sweep (overview.ts,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
 import { calendarIdOf, entryPayload } from '../../../test/support/fixtures.js';
 import { loadConfig } from '../../config.js';
-import { buildApp } from '../../http/app.js';
+import { buildApp } from '../../app.js';
 
 /**
  * The occurrence cache against its oracle: after random writes through one app instance (singles,

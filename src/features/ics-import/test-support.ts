@@ -5,7 +5,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Session, TestApp } from '../../../test/support/app.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const conformanceDir = path.resolve(repoRoot, '../shared/conformance/ics');
+export const conformanceDir = path.resolve(repoRoot, 'test/fixtures/conformance/ics');
 
 export interface ExpectedFile {
   valid: boolean;
