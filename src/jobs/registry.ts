@@ -19,26 +19,52 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 
 export const defineJob = <S extends z.ZodType>(job: JobDefinition<S>): JobDefinition<S> => job;
 
+/**
+ * Work a feature keeps in rows of its own (the notification outbox; later sync connections): each
+ * round the worker asks it to claim up to `limit` due rows for `leaseMs` — atomically, so that
+ * two workers never hold the same row — and hands each claimed row back to `handle`. A row whose
+ * handling throws keeps its claim until the lease runs out, and another round retries it.
+ */
+export interface Sweeper<Row = unknown> {
+  name: string;
+  claim(workerId: string, now: Date, limit: number, leaseMs: number): Promise<Row[]>;
+  handle(row: Row, ctx: JobContext): Promise<void>;
+}
+
+export const defineSweeper = <Row>(sweeper: Sweeper<Row>): Sweeper => sweeper as Sweeper;
+
+/** What a feature contributes to the worker: its jobs, its sweepers, and what to close on stop. */
+export interface JobContribution {
+  jobs: JobDefinition[];
+  sweepers?: Sweeper[];
+  close?: () => Promise<void>;
+}
+
 export interface JobRegistry {
   get(name: string): JobDefinition;
   periodic(): JobDefinition[];
+  sweepers(): Sweeper[];
   run(name: string, payload: unknown, ctx: JobContext): Promise<unknown>;
+  close(): Promise<void>;
 }
 
 /**
- * The registry of a worker: every name in `names` must have exactly one definition and no
- * definition may be unnamed there, or start-up fails — a job enqueued with nobody to run it would
- * wait forever.
+ * The registry of a worker, from every feature's contribution. Start-up fails when two jobs or two
+ * sweepers share a name: one of them would never run.
  */
-export function createJobRegistry(names: readonly string[], definitions: readonly JobDefinition[]): JobRegistry {
+export function createJobRegistry(contributions: readonly JobContribution[]): JobRegistry {
   const byName = new Map<string, JobDefinition>();
-  for (const d of definitions) {
-    if (!names.includes(d.name)) throw new Error(`job "${d.name}" is not a known job name`);
-    if (byName.has(d.name)) throw new Error(`job "${d.name}" has two handlers`);
-    byName.set(d.name, d);
+  const sweepers = new Map<string, Sweeper>();
+  for (const contribution of contributions) {
+    for (const d of contribution.jobs) {
+      if (byName.has(d.name)) throw new Error(`job "${d.name}" has two handlers`);
+      byName.set(d.name, d);
+    }
+    for (const s of contribution.sweepers ?? []) {
+      if (sweepers.has(s.name)) throw new Error(`sweeper "${s.name}" is registered twice`);
+      sweepers.set(s.name, s);
+    }
   }
-  const missing = names.filter((n) => !byName.has(n));
-  if (missing.length) throw new Error(`job(s) without a handler: ${missing.join(', ')}`);
   return {
     get(name) {
       const d = byName.get(name);
@@ -46,9 +72,13 @@ export function createJobRegistry(names: readonly string[], definitions: readonl
       return d;
     },
     periodic: () => [...byName.values()].filter((d) => d.everyMs !== undefined),
+    sweepers: () => [...sweepers.values()],
     async run(name, payload, ctx) {
       const d = this.get(name);
       return d.handler(d.payload.parse(payload), ctx);
+    },
+    async close() {
+      await Promise.all(contributions.map((c) => c.close?.()));
     },
   };
 }

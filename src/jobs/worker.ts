@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ChannelSender } from '../features/notifications/channel.js';
-import { claimDue } from '../features/notifications/outbox-repository.js';
-import { defaultChannels, JOB_NAMES, type NotificationJobDeps, notificationJobs } from './notification-jobs.js';
-import { createJobRegistry, type JobContext, type JobDefinition } from './registry.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { createJobRegistry, type JobContext, type JobContribution, type JobDefinition, type Sweeper } from './registry.js';
 
-export interface WorkerOptions extends Omit<NotificationJobDeps, 'now'> {
+export interface WorkerOptions {
+  database: Database;
+  config: Config;
+  /** What each feature gives the worker (assembled in src/app-worker.ts). */
+  contributions: readonly JobContribution[];
   now?: () => Date;
   pollMs?: number;
   concurrency?: number;
@@ -17,7 +20,7 @@ export interface WorkerOptions extends Omit<NotificationJobDeps, 'now'> {
 
 export interface Worker {
   readonly id: string;
-  /** One round: due periodic jobs, then one claimed batch delivered. Returns the rows claimed. */
+  /** One round: due periodic jobs, then one claimed batch of each sweeper handled. Returns the rows claimed. */
   tick(): Promise<number>;
   /** Rounds until nothing is due (tests, the bench). */
   drain(): Promise<number>;
@@ -35,8 +38,9 @@ async function eachConcurrently<T>(items: T[], limit: number, fn: (item: T) => P
 }
 
 /**
- * The delivery worker (docs/notifications.md): a sweep over the outbox with an atomic claim per
- * row (see claimDue), plus periodic jobs each run by one worker at a time through a lease row.
+ * The worker: each round, the periodic jobs that are due (each run by one worker at a time through a
+ * lease row), then one batch of every sweeper's atomically claimed rows (the notification outbox is
+ * the first: docs/notifications.md). It knows no feature: features contribute jobs and sweepers.
  * Any number of these, in `kalendaryo worker` processes or inside `serve`, share the work.
  */
 export function createWorker(options: WorkerOptions): Worker {
@@ -48,8 +52,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? config.WORKER_LEASE_MS;
   const batch = concurrency * 2;
   const log = options.log ?? (() => {});
-  const channels: ChannelSender[] = options.channels ?? defaultChannels(config, database, options.live);
-  const registry = createJobRegistry(JOB_NAMES, notificationJobs({ ...options, now }, channels));
+  const registry = createJobRegistry(options.contributions);
   const ctx: JobContext = { now, workerId: id };
   const nextTry = new Map<string, number>();
 
@@ -84,13 +87,19 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function tick(): Promise<number> {
     if (options.periodic !== false) await runPeriodic();
-    const rows = await claimDue(database, id, now(), batch, leaseMs);
+    let claimed = 0;
+    for (const sweeper of registry.sweepers()) claimed += await sweep(sweeper);
+    return claimed;
+  }
+
+  async function sweep(sweeper: Sweeper): Promise<number> {
+    const rows = await sweeper.claim(id, now(), batch, leaseMs);
     await eachConcurrently(rows, concurrency, async (row) => {
       try {
-        await registry.run('notifications.deliver', row, ctx);
+        await sweeper.handle(row, ctx);
       } catch (error) {
         // The lease runs out and another round retries it.
-        log('delivery bookkeeping failed', { id: row.id, err: error });
+        log('sweep bookkeeping failed', { sweeper: sweeper.name, err: error });
       }
     });
     return rows.length;
@@ -129,7 +138,7 @@ export function createWorker(options: WorkerOptions): Worker {
       stopping = true;
       wake?.();
       await running;
-      await Promise.all(channels.map((c) => c.close?.()));
+      await registry.close();
     },
   };
 }

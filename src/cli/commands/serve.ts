@@ -1,7 +1,7 @@
 import { syncHolidays } from '../../features/holidays/sync-holidays.js';
 import { bootstrap } from '../../features/setup/bootstrap.js';
 import { buildApp } from '../../app.js';
-import { startInlineWorker } from '../../jobs/inline.js';
+import { startInlineWorker } from '../../app-worker.js';
 import { openForCommand, reportCommandError } from '../open.js';
 
 export async function run(): Promise<number | void> {

@@ -1,5 +1,5 @@
 import { liveBusFor } from '../../features/notifications/live.js';
-import { createWorker } from '../../jobs/worker.js';
+import { createAppWorker } from '../../app-worker.js';
 import { openForCommand, reportCommandError } from '../open.js';
 
 /**
@@ -16,8 +16,8 @@ export async function run(): Promise<number | void> {
     return reportCommandError(error);
   }
   const { config, database } = opened;
-  const live = liveBusFor(database, config.DATABASE_URL);
-  const worker = createWorker({
+  const live = liveBusFor(database);
+  const worker = createAppWorker({
     database,
     config,
     live,

@@ -17,8 +17,8 @@ afterAll(async () => {
 
 describe.skipIf(!url)('live fan-out across instances (PostgreSQL LISTEN/NOTIFY)', () => {
   it('delivers an event published through one connection pool to the subscriber of another', async () => {
-    const listener = createLiveBus(a.database, url);
-    const publisher = createLiveBus(b.database, url);
+    const listener = createLiveBus(a.database);
+    const publisher = createLiveBus(b.database);
     const got: LiveEvent[] = [];
     const userId = crypto.randomUUID();
     listener.subscribe(userId, (e) => got.push(e));
@@ -30,6 +30,25 @@ describe.skipIf(!url)('live fan-out across instances (PostgreSQL LISTEN/NOTIFY)'
     }
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((e) => e.userId === userId && e.title === 'Hello')).toBe(true);
+    await listener.close();
+    await publisher.close();
+  });
+
+  it('hears events again after its LISTEN connection was cut (open streams keep working)', async () => {
+    const listener = createLiveBus(a.database);
+    const publisher = createLiveBus(b.database);
+    const userId = crypto.randomUUID();
+    const got: string[] = [];
+    listener.subscribe(userId, (e) => got.push(e.id));
+    await listener.heard();
+    await publisher.publish({ userId, id: 'before', type: 'reminder', title: 'Hello' });
+    await expect.poll(() => got).toEqual(['before']);
+    // The server drops the listening session (a restart, a failover, an idle cut by a proxy).
+    await a.database.query(`select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen "kalendaryo_notifications"' and pid <> pg_backend_pid()`);
+    await expect.poll(async () => {
+      await publisher.publish({ userId, id: 'after', type: 'reminder', title: 'Hello' });
+      return got.includes('after');
+    }, { interval: 200 }).toBe(true);
     await listener.close();
     await publisher.close();
   });

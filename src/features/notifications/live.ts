@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
-import type { Database } from '../../db/client.js';
+import type { ChannelListener, Database } from '../../db/client.js';
 
 export interface LiveEvent {
   userId: string;
@@ -18,58 +17,57 @@ export interface LiveEvent {
 export interface LiveBus {
   publish(event: LiveEvent): Promise<void>;
   subscribe(userId: string, listener: (event: LiveEvent) => void): () => void;
+  /** Resolves once events published anywhere are heard here (after the first subscribe; tests wait on it). */
+  heard(): Promise<void>;
   close(): Promise<void>;
 }
 
 export const LIVE_CHANNEL = 'kalendaryo_notifications';
 
-export function createLiveBus(database: Database, postgresUrl?: string): LiveBus {
+export function createLiveBus(database: Database): LiveBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const emit = (event: LiveEvent) => emitter.emit(event.userId, event);
-  if (database.kind !== 'postgres' || !postgresUrl) {
+  const subscribeHere = (userId: string, listener: (event: LiveEvent) => void) => {
+    emitter.on(userId, listener);
+    return () => void emitter.off(userId, listener);
+  };
+  if (database.kind !== 'postgres') {
     return {
       async publish(event) {
         emit(event);
       },
-      subscribe(userId, listener) {
-        emitter.on(userId, listener);
-        return () => emitter.off(userId, listener);
-      },
+      subscribe: subscribeHere,
+      heard: async () => {},
       async close() {
         emitter.removeAllListeners();
       },
     };
   }
-  let listener: Promise<pg.Client> | null = null;
-  const listen = async () => {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    client.on('error', () => {
-      listener = null;
-    });
-    await client.connect();
-    client.on('notification', (message) => {
-      if (message.channel !== LIVE_CHANNEL || !message.payload) return;
-      emit(JSON.parse(message.payload) as LiveEvent);
-    });
-    await client.query(`listen ${LIVE_CHANNEL}`);
-    return client;
-  };
+  // One LISTEN per instance (Database.listen: its own connection, opened again after a loss), made
+  // when the first browser subscribes. A notice missed while it was down is not replayed: the
+  // notification centre's list is read from the database when a stream opens.
+  let listener: ChannelListener | null = null;
   return {
     async publish(event) {
       await database.query('select pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify(event)]);
     },
     subscribe(userId, callback) {
-      // One LISTEN connection per instance, opened when the first browser subscribes.
-      listener ??= listen();
-      listener.catch(() => (listener = null));
-      emitter.on(userId, callback);
-      return () => emitter.off(userId, callback);
+      listener ??= database.listen(LIVE_CHANNEL, {
+        notice: (payload) => {
+          if (payload) emit(JSON.parse(payload) as LiveEvent);
+        },
+        lost: () => {},
+      });
+      return subscribeHere(userId, callback);
+    },
+    async heard() {
+      for (let waited = 0; listener && !listener.listening && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     },
     async close() {
       emitter.removeAllListeners();
-      const client = await listener?.catch(() => null);
-      await client?.end().catch(() => {});
+      await listener?.close();
+      listener = null;
     },
   };
 }
@@ -77,10 +75,10 @@ export function createLiveBus(database: Database, postgresUrl?: string): LiveBus
 const buses = new WeakMap<Database, LiveBus>();
 
 /** The one bus of a database in this process: the API's streams and an in-process worker share it. */
-export function liveBusFor(database: Database, postgresUrl?: string): LiveBus {
+export function liveBusFor(database: Database): LiveBus {
   let bus = buses.get(database);
   if (!bus) {
-    const created = createLiveBus(database, postgresUrl);
+    const created = createLiveBus(database);
     bus = { ...created, close: async () => { buses.delete(database); await created.close(); } };
     buses.set(database, bus);
   }

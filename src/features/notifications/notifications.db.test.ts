@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
 import { calendarIdOf, entryPayload } from '../../../test/support/fixtures.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/support/smtp.js';
-import { createWorker, type Worker } from '../../jobs/worker.js';
+import { createAppWorker } from '../../app-worker.js';
+import type { Worker } from '../../jobs/worker.js';
 import { enqueueNotification } from './enqueue.js';
 import { liveBusFor, type LiveEvent } from './live.js';
 import { planChangeNotices } from './plan-changes.js';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   staff = await t.userSession('staff');
   calendarId = await calendarIdOf(t, staff, 'personal');
   const { database, config } = t.app.ctx;
-  worker = createWorker({ database, config, live: liveBusFor(database), now: () => clock, periodic: false, concurrency: 4 });
+  worker = createAppWorker({ database, config, live: liveBusFor(database), now: () => clock, periodic: false, concurrency: 4 });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -71,8 +72,12 @@ describe('reminders by e-mail and in-app', () => {
     expect(replanned.map((r) => r.scheduled_at.getTime())).toContain(moved.getTime() - 3600_000);
 
     const events: LiveEvent[] = [];
-    const off = liveBusFor(t.testDb.database).subscribe(staff.userId, (e) => events.push(e));
+    const bus = liveBusFor(t.testDb.database);
+    const off = bus.subscribe(staff.userId, (e) => events.push(e));
+    await bus.heard();
     expect(await worker.drain()).toBeGreaterThan(0);
+    // On PostgreSQL the event comes back through NOTIFY, a moment after the delivery.
+    await expect.poll(() => events.length).toBe(1);
     off();
     const mails = await sink.waitFor(1);
     const reminder = mails.find((m) => m.subject?.startsWith('Reminder:'))!;
@@ -222,7 +227,7 @@ describe('participants hear of changes', () => {
 describe('failures and quiet hours', () => {
   it('retries with backoff, then leaves the notification failed and visible to admins', async () => {
     const { database, config } = t.app.ctx;
-    const broken = createWorker({ database, config: { ...config, SMTP_URL: 'smtp://127.0.0.1:9' }, live: liveBusFor(database), now: () => clock, periodic: false });
+    const broken = createAppWorker({ database, config: { ...config, SMTP_URL: 'smtp://127.0.0.1:9' }, live: liveBusFor(database), now: () => clock, periodic: false });
     await database.db.transaction((tx) => enqueueNotification(tx, { organizationId: t.organizationId, recipientEmail: 'nobody@example.org', type: 'leave_decision', dedupeKey: 'leave:fail', scheduledAt: clock, payload: { decision: 'approved' } }));
     const waits: number[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
 import { calendarIdOf, entryPayload } from '../../../test/support/fixtures.js';
-import { createWorker } from '../../jobs/worker.js';
+import { createAppWorker } from '../../app-worker.js';
 import { enqueueNotification } from './enqueue.js';
 import { liveBusFor } from './live.js';
 import { planDigests } from './plan-digests.js';
@@ -23,7 +23,7 @@ afterAll(async () => t?.close());
 
 const worker = (concurrency = 4) => {
   const { database, config } = t.app.ctx;
-  return createWorker({ database, config, live: liveBusFor(database), now: () => clock, periodic: false, concurrency });
+  return createAppWorker({ database, config, live: liveBusFor(database), now: () => clock, periodic: false, concurrency });
 };
 const mailOutbox = async () => (await t.as(admin, { method: 'GET', url: '/api/v1/admin/mail-outbox' })).json().items as { recipient: string; subject: string; text: string; html: string; ics: string | null }[];
 

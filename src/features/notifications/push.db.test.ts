@@ -7,8 +7,8 @@ import path from 'node:path';
 import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
-import { createWorker } from '../../jobs/worker.js';
-import { defaultChannels } from '../../jobs/notification-jobs.js';
+import { createAppWorker } from '../../app-worker.js';
+import { defaultChannels } from './jobs.js';
 import { enqueueNotification } from './enqueue.js';
 import { liveBusFor } from './live.js';
 import { createPushChannel } from './push-channel.js';
@@ -58,7 +58,7 @@ describe('web push', () => {
     const live = liveBusFor(database);
     // The self-signed test service needs an agent that trusts it; production uses the default.
     const channels = defaultChannels(config, database, live).map((c) => (c.channel === 'push' ? createPushChannel(config, database, { agent: new Agent({ rejectUnauthorized: false }) }) : c));
-    const worker = createWorker({ database, config, live, channels, now: () => new Date(Date.now() + 1000), periodic: false });
+    const worker = createAppWorker({ database, config, live, channels, now: () => new Date(Date.now() + 1000), periodic: false });
     await worker.drain();
     await worker.stop();
     expect(hits.map((h) => h.path).sort()).toEqual(['/gone', '/phone']);

@@ -28,7 +28,7 @@ const requireAdmin = (request: { actor: Actor | null }) => {
 /** The notification centre, preferences, reminder overrides, push devices, the admin outbox and inbound iTIP replies. */
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, db, config, now } = app.ctx;
-  const live = liveBusFor(database, config.DATABASE_URL);
+  const live = liveBusFor(database);
   app.addHook('onClose', async () => live.close());
 
   app.get('/api/v1/notifications', {

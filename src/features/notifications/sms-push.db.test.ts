@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
 import { smsLength } from '../../core/notifications/sms.js';
-import { createWorker } from '../../jobs/worker.js';
+import { createAppWorker } from '../../app-worker.js';
 import { enqueueNotification } from './enqueue.js';
 import { liveBusFor } from './live.js';
 
@@ -44,7 +44,7 @@ describe('SMS through the generic HTTP provider', () => {
     await t.testDb.database.db.transaction((tx) => enqueueNotification(tx, { organizationId: t.organizationId, recipientUserId: staff.userId, type: 'booking_decision', dedupeKey: 'booking:sms', payload: { title } }));
     let clock = new Date(Date.now() + 1000);
     const { database, config } = t.app.ctx;
-    const worker = createWorker({ database, config, live: liveBusFor(database), now: () => clock, periodic: false });
+    const worker = createAppWorker({ database, config, live: liveBusFor(database), now: () => clock, periodic: false });
     failNext = true;
     await worker.drain();
     const [pending] = await database.query<{ status: string; attempts: number; last_error: string; scheduled_at: Date }>(`select status, attempts, last_error, scheduled_at from notifications where dedupe_key = 'booking:sms' and channel = 'sms'`);
