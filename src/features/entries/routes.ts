@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { expectedVersionOf, IfMatchHeadersSchema } from '../../http/conditional.js';
 import { requireActor } from '../../http/context.js';
-import { invalidField, notFound } from '../../http/problem.js';
+import { notFound } from '../../http/problem.js';
 import { IdParamsSchema } from '../auth/schemas.js';
 import { canSeeEntryDetails } from '../calendars/policy.js';
 import { findAccessibleCalendar } from '../calendars/repository.js';
@@ -16,14 +17,6 @@ const OccurrenceParamsSchema = z.strictObject({ id: z.uuid('must be a UUID'), re
 const ScopeQuerySchema = z.strictObject({ scope: z.enum(['this', 'following', 'all']).default('this') });
 const OccurrenceResultSchema = z.object({ series: EntrySchema.nullable(), entry: EntrySchema.nullable(), droppedOverrides: z.array(z.string()) });
 
-const IfMatchHeadersSchema = z.object({ 'if-match': z.string().max(100).optional() });
-
-function expectedVersionOf(ifMatch: string | undefined): number | null {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return null;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
-  if (!match) throw invalidField('If-Match', 'must be the ETag of the entry, such as "3"');
-  return Number(match[1]);
-}
 
 export const entryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
+import { expectedVersionOf, IfMatchHeadersSchema } from '../../http/conditional.js';
 import { requireActor } from '../../http/context.js';
 import { forbidden, invalidField, notFound, Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
@@ -61,10 +62,6 @@ async function guardWorkflowStatus(db: DbOrTx, actor: Actor, type: RecordType, b
   if (body.status !== (await findRecord(db, actor, type, id)).data.status) throw invalidField('status', message, 422);
 }
 
-const versionOf = (ifMatch: string | undefined): number | null => {
-  const m = ifMatch ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim()) : null;
-  return m ? Number(m[1]) : null;
-};
 
 /** `/api/v1/modules/<module>/<type>`: module records, each projected onto calendar entries. */
 export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -102,12 +99,12 @@ export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/api/v1/modules/:module/:type/:id', {
-    schema: { tags, summary: 'Change a module record (fields given replace stored ones) and re-project its entries', params: RecordParamsSchema, body: BodySchema, headers: z.object({ 'if-match': z.string().max(100).optional() }), response: { 200: RecordSchema } },
+    schema: { tags, summary: 'Change a module record (fields given replace stored ones) and re-project its entries', params: RecordParamsSchema, body: BodySchema, headers: IfMatchHeadersSchema, response: { 200: RecordSchema } },
   }, async (request) => {
     const actor = requireActor(request);
     const type = typeOf(request.params);
     await guardWorkflowStatus(db, actor, type, request.body, request.params.id);
-    const row = await updateRecord(db, actor, type, request.params.id, request.body, versionOf(request.headers['if-match']));
+    const row = await updateRecord(db, actor, type, request.params.id, request.body, expectedVersionOf(request.headers['if-match']));
     return present(db, actor, row);
   });
 

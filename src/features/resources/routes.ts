@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { expectedVersionOf, IfMatchHeadersSchema } from '../../http/conditional.js';
 import { requireActor } from '../../http/context.js';
-import { invalidField, notFound } from '../../http/problem.js';
+import { notFound } from '../../http/problem.js';
 import { IdParamsSchema } from '../auth/schemas.js';
 import { findAvailableResources, resourceAvailability } from './availability.js';
 import { addBlackout, removeBlackout } from './blackouts.js';
@@ -20,14 +21,6 @@ import { listTravelSpeeds, setTravelSpeed } from './travel-time.js';
 import { updateResource } from './update-resource.js';
 
 const tags = ['resources'];
-const IfMatchSchema = z.object({ 'if-match': z.string().max(100).optional() });
-
-export function versionOf(ifMatch: string | undefined): number | null {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return null;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
-  if (!match) throw invalidField('If-Match', 'must be the ETag you were given, such as "3"');
-  return Number(match[1]);
-}
 
 export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, database } = app.ctx;
@@ -96,10 +89,10 @@ export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/api/v1/resources/:id', {
-    schema: { tags, summary: 'Change a resource (resource managers and admins); If-Match refuses lost updates', params: IdParamsSchema, headers: IfMatchSchema, body: ResourcePatchSchema, response: { 200: ResourceSchema } },
+    schema: { tags, summary: 'Change a resource (resource managers and admins); If-Match refuses lost updates', params: IdParamsSchema, headers: IfMatchHeadersSchema, body: ResourcePatchSchema, response: { 200: ResourceSchema } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const row = await updateResource({ db }, actor, request.params.id, request.body, versionOf(request.headers['if-match']));
+    const row = await updateResource({ db }, actor, request.params.id, request.body, expectedVersionOf(request.headers['if-match']));
     return reply.header('etag', `"${row.version}"`).send(presentResource(actor, row));
   });
 
