@@ -1,3 +1,4 @@
+import formatjs from 'eslint-plugin-formatjs';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -18,6 +19,16 @@ export default tseslint.config(
           { group: ['node:fs', 'node:net', 'node:http', 'fs', 'pg', '@electric-sql/*', 'fastify', 'drizzle-orm', 'drizzle-orm/*'], message: 'src/core does no I/O.' },
         ],
       }],
+    },
+  },
+  {
+    // Every word a person reads comes from locales/*.json (docs/web.md "Messages"): no literal text in JSX.
+    files: ['web/src/**/*.tsx'],
+    // The field app (web/src/field) is the one part whose words are not in the catalogues yet.
+    ignores: ['web/src/field/**'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', '{label,title,placeholder,alt}']] } }],
     },
   },
 );

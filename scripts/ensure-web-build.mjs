@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm start` runs this first: it builds the web calendar when web/dist is missing or older than
- * anything under web/src (or web/index.html, web/vite.config.ts). Exits non-zero if the build fails.
+ * anything under web/src or locales/ (or web/index.html, web/vite.config.ts and its plugins). Exits non-zero if the build fails.
  * `--force` always builds.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ function newestMtime(target) {
   return readdirSync(target).reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), st.mtimeMs);
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(web, p));
+const sources = [...['src', 'index.html', 'vite.config.ts', 'locales-plugin.ts', 'field-sw.ts', 'public'].map((p) => path.join(web, p)), path.join(repo, 'locales')];
 const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 const sourceAt = Math.max(...sources.map(newestMtime));
 

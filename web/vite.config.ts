@@ -5,9 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fieldServiceWorker } from './field-sw';
+import { kalendaryoLocales } from './locales-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = path.join(root, 'dist');
+/** The message catalogues, at the repository's root so that the server can read them too. */
+const localesDir = path.join(root, '..', 'locales');
 
 /**
  * Writes .br and .gz beside each text file of the build, so the server sends compressed files
@@ -38,7 +41,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), fieldServiceWorker(path.join(root, 'src/field/sw.js')), precompress()],
+  plugins: [react(), kalendaryoLocales(localesDir), fieldServiceWorker(path.join(root, 'src/field/sw.js')), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
@@ -48,6 +51,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
   },
   server: {
+    fs: { allow: [root, localesDir] },
     proxy: { '/api': process.env.KALENDARYO_API ?? 'http://127.0.0.1:3000' },
   },
 });

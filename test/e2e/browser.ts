@@ -35,13 +35,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
 
+/** Waits until the calendar is drawn and the shell names its period ("8 – 14 December 2026"). */
+export async function calendarShown(page: Page, timeout = 20_000): Promise<void> {
+  await page.locator('[data-testid="calendar"][data-ready]').waitFor({ state: 'attached', timeout });
+  await page.getByTestId('period').filter({ hasText: /\d/ }).waitFor({ state: 'visible', timeout });
+}
+
 /** Signs in through the form and waits for the calendar to be drawn. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string, query = ''): Promise<void> {
   await page.goto(`${baseUrl}/${query}`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('calendar').getByRole('heading').first().waitFor({ state: 'visible', timeout: 20_000 });
+  await calendarShown(page);
 }
 
 export interface AxeViolation {

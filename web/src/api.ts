@@ -31,6 +31,13 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 
+/** What a failed connection says; the language provider sets it in the user's language (server messages stay English for now). */
+let networkErrorText = 'The server could not be reached. Check your connection and try again.';
+
+export function setNetworkErrorText(text: string): void {
+  networkErrorText = text;
+}
+
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
@@ -66,7 +73,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'Network error', 'The server could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'Network error', networkErrorText);
   }
   if (!res.ok) throw await toApiError(res);
   const text = res.status === 204 ? '' : await res.text();

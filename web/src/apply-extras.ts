@@ -1,5 +1,7 @@
 /** Applies an editor's participants and resources to a saved entry (see entry-extras.ts). */
+import type { IntlShape } from 'react-intl';
 import { messageOf } from './api';
+import { translator } from './i18n/t';
 import { describeSeriesBooking } from './availability';
 import { NO_EXTRAS, type EntryExtras, type ExtrasOutcome } from './entry-extras';
 import { addParticipant, removeParticipant, type Invitee } from './participants';
@@ -19,7 +21,7 @@ const API: ExtrasApi = { addParticipant, removeParticipant, requestBooking, canc
  * free what the rest needs), then invitations, then bookings. Never throws; a session that ended is
  * reported like any other failure (status 401 in `unauthorized`).
  */
-export async function applyExtras(entryId: string, extras: EntryExtras, zone: string, api: ExtrasApi = API): Promise<ExtrasOutcome & { unauthorized: boolean }> {
+export async function applyExtras(entryId: string, extras: EntryExtras, zone: string, intl: IntlShape, api: ExtrasApi = API): Promise<ExtrasOutcome & { unauthorized: boolean }> {
   const out: ExtrasOutcome & { unauthorized: boolean } = { left: { ...NO_EXTRAS }, errors: {}, reports: {}, done: 0, unauthorized: false };
   async function step<T>(key: string, item: T, list: keyof EntryExtras, run: () => Promise<unknown>) {
     try {
@@ -37,8 +39,8 @@ export async function applyExtras(entryId: string, extras: EntryExtras, zone: st
   for (const r of extras.resources) {
     await step(r.id, r, 'resources', async () => {
       const result = await api.requestBooking({ resourceId: r.id, entryId, units: 1, note: null });
-      const report = 'occurrences' in result ? describeSeriesBooking(result.occurrences, zone) : null;
-      if (report) out.reports[r.id] = `${r.name}: ${report}`;
+      const report = 'occurrences' in result ? describeSeriesBooking(result.occurrences, zone, intl) : null;
+      if (report) out.reports[r.id] = translator(intl)('extras.seriesReport', { resource: r.name, report });
     });
   }
   return out;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testIntl } from './i18n/test-intl';
 import { assessAvailability, describeAssessment, describeSeriesBooking, type AvailabilityData, type BookingLabel } from './availability';
 
 const want = { start: '2026-12-01T09:00:00+08:00', end: '2026-12-01T11:00:00+08:00' };
@@ -12,13 +13,13 @@ describe('resource availability in the editor', () => {
   it('is free when nothing holds the resource, and says when the booking needs approval', () => {
     expect(assessAvailability(want, terms, data(), labels)).toEqual({ state: 'free', needsApproval: false });
     const a = assessAvailability(want, { ...terms, needsApproval: true }, data(), labels);
-    expect(describeAssessment(a, 'Asia/Manila')).toBe('Free then; the booking needs approval by a resource manager.');
+    expect(describeAssessment(a, 'Asia/Manila', testIntl)).toBe('Free then; the booking needs approval by a resource manager.');
   });
 
   it('names the booking in the way with its title and times in the zone', () => {
     const a = assessAvailability(want, terms, data({ busy: [booking('b1', '2026-12-01T10:00:00+08:00', '2026-12-01T12:00:00+08:00')] }), labels);
     expect(a).toMatchObject({ state: 'busy', conflicts: [{ bookingId: 'b1', title: 'Site visit' }] });
-    expect(describeAssessment(a, 'Asia/Manila')).toBe('Busy then: “Site visit” Tue 1 Dec, 10:00–12:00.');
+    expect(describeAssessment(a, 'Asia/Manila', testIntl)).toBe('Busy then: “Site visit” Tue 1 Dec, 10:00–12:00.');
   });
 
   it('takes half-open spans: a booking ending as the entry starts is not in the way, unless the buffer reaches it', () => {
@@ -50,13 +51,13 @@ describe('resource availability in the editor', () => {
 
   it('reports a blackout over the blocked span with its reason', () => {
     const a = assessAvailability(want, terms, data({ blackouts: [{ id: 'x', reason: 'Change oil', start: '2026-12-01T10:30:00+08:00', end: '2026-12-01T15:00:00+08:00' }] }), labels);
-    expect(describeAssessment(a, 'Asia/Manila')).toBe('Unavailable then (Change oil): Tue 1 Dec, 10:30 to Tue 1 Dec, 15:00.');
+    expect(describeAssessment(a, 'Asia/Manila', testIntl)).toBe('Unavailable then (Change oil): Tue 1 Dec, 10:30 to Tue 1 Dec, 15:00.');
   });
 
   it("sums up a series booking's occurrences that could not be booked", () => {
     const occ = (d: number, result: 'booked' | 'conflict' | 'outside_bookable_hours') => ({ recurrenceId: `r${d}`, start: `2026-12-0${d}T09:00:00+08:00`, result });
-    expect(describeSeriesBooking([occ(1, 'booked'), occ(8, 'booked')], 'Asia/Manila')).toBeNull();
-    expect(describeSeriesBooking([occ(1, 'booked'), occ(2, 'conflict'), occ(3, 'outside_bookable_hours')], 'Asia/Manila'))
+    expect(describeSeriesBooking([occ(1, 'booked'), occ(8, 'booked')], 'Asia/Manila', testIntl)).toBeNull();
+    expect(describeSeriesBooking([occ(1, 'booked'), occ(2, 'conflict'), occ(3, 'outside_bookable_hours')], 'Asia/Manila', testIntl))
       .toBe('Booked 1 of 3 occurrences; not booked: Wed 2 Dec, 09:00 (taken), Thu 3 Dec, 09:00 (outside bookable hours).');
   });
 });

@@ -5,6 +5,8 @@
  * trigger is the only judge, and it adds travel time the browser cannot know); this tells people
  * early, in the same terms: outside bookable hours, a blackout, or the booking that holds it.
  */
+import type { IntlShape } from 'react-intl';
+import { translator } from './i18n/t';
 
 export interface Span { start: string; end: string }
 
@@ -15,12 +17,12 @@ export interface AvailabilityData {
   blackouts: Array<Span & { id: string; reason: string | null }>;
 }
 
-/** What the resource calendar says of a booking: its title (or "Booked") and its entry. */
-export interface BookingLabel { title: string; entryId: string | null }
+/** What the resource calendar says of a booking: its title (null when the viewer may not see it) and its entry. */
+export interface BookingLabel { title: string | null; entryId: string | null }
 
 export interface ResourceTerms { bufferBeforeMinutes: number; bufferAfterMinutes: number; needsApproval: boolean }
 
-export interface Conflict { bookingId: string; title: string; start: string; end: string; status: string }
+export interface Conflict { bookingId: string; title: string | null; start: string; end: string; status: string }
 
 export type Assessment =
   | { state: 'free'; needsApproval: boolean }
@@ -76,24 +78,29 @@ export function assessAvailability(want: Span, terms: ResourceTerms, data: Avail
   if (inWay.length === 0 || peakUnits(clipped) + 1 <= data.quantity) return { state: 'free', needsApproval: terms.needsApproval };
   return {
     state: 'busy',
-    conflicts: inWay.map((b) => ({ bookingId: b.bookingId, title: labels.get(b.bookingId)?.title ?? 'Booked', start: b.start, end: b.end, status: b.status })),
+    conflicts: inWay.map((b) => ({ bookingId: b.bookingId, title: labels.get(b.bookingId)?.title ?? null, start: b.start, end: b.end, status: b.status })),
   };
 }
 
-/** "Tue 1 Dec, 09:00" in the zone. */
-export function formatWhen(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms(iso));
+/** "Tue 1 Dec, 09:00" in the zone, in the user's language. */
+export function formatWhen(iso: string, zone: string, intl: IntlShape): string {
+  return intl.formatDate(ms(iso), { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
-const timeOnly = (iso: string, zone: string) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hour12: false }).format(ms(iso));
+const timeOnly = (iso: string, zone: string, intl: IntlShape) => intl.formatTime(ms(iso), { timeZone: zone, hour: '2-digit', minute: '2-digit' });
 
 /** One sentence for the editor (and screen readers) about a resource at the chosen times. */
-export function describeAssessment(a: Assessment, zone: string): string {
+export function describeAssessment(a: Assessment, zone: string, intl: IntlShape): string {
+  const t = translator(intl);
   switch (a.state) {
-    case 'free': return a.needsApproval ? 'Free then; the booking needs approval by a resource manager.' : 'Free then.';
-    case 'outside_hours': return 'Not bookable then: the time is outside its bookable hours.';
-    case 'blackout': return `Unavailable then${a.reason ? ` (${a.reason})` : ' (maintenance or blackout)'}: ${formatWhen(a.start, zone)} to ${formatWhen(a.end, zone)}.`;
-    case 'busy': return `Busy then: ${a.conflicts.map((c) => `“${c.title}” ${formatWhen(c.start, zone)}–${timeOnly(c.end, zone)}${c.status === 'pending' ? ' (pending)' : ''}`).join('; ')}.`;
+    case 'free': return t(a.needsApproval ? 'availability.freeNeedsApproval' : 'availability.free');
+    case 'outside_hours': return t('availability.outsideHours');
+    case 'blackout': return t(a.reason ? 'availability.blackout' : 'availability.blackoutNoReason', { reason: a.reason ?? '', from: formatWhen(a.start, zone, intl), to: formatWhen(a.end, zone, intl) });
+    case 'busy': return t('availability.busy', {
+      bookings: intl.formatList(a.conflicts.map((c) => t(c.status === 'pending' ? 'availability.bookingPending' : 'availability.booking', {
+        title: c.title ?? t('availability.booked'), from: formatWhen(c.start, zone, intl), to: timeOnly(c.end, zone, intl),
+      })), { type: 'conjunction' }),
+    });
   }
 }
 
@@ -103,16 +110,13 @@ export interface SeriesOutcome {
   result: 'booked' | 'conflict' | 'blackout' | 'outside_bookable_hours';
 }
 
-const WHY: Record<Exclude<SeriesOutcome['result'], 'booked'>, string> = {
-  conflict: 'taken', blackout: 'unavailable', outside_bookable_hours: 'outside bookable hours',
-};
+const WHY = { conflict: 'availability.why.taken', blackout: 'availability.why.unavailable', outside_bookable_hours: 'availability.why.outsideHours' } as const;
 
 /** What booking a repeating entry's occurrences came to, or null when every one was booked. */
-export function describeSeriesBooking(occurrences: SeriesOutcome[], zone: string): string | null {
+export function describeSeriesBooking(occurrences: SeriesOutcome[], zone: string, intl: IntlShape): string | null {
+  const t = translator(intl);
   const missed = occurrences.filter((o) => o.result !== 'booked');
   if (missed.length === 0) return null;
-  const booked = occurrences.length - missed.length;
-  const shown = missed.slice(0, 5).map((o) => `${formatWhen(o.start, zone)} (${WHY[o.result as keyof typeof WHY]})`);
-  const more = missed.length > shown.length ? ` and ${missed.length - shown.length} more` : '';
-  return `Booked ${booked} of ${occurrences.length} occurrences; not booked: ${shown.join(', ')}${more}.`;
+  const shown = missed.slice(0, 5).map((o) => t('availability.missedOccurrence', { when: formatWhen(o.start, zone, intl), why: t(WHY[o.result as keyof typeof WHY]) }));
+  return t('availability.seriesBooked', { booked: occurrences.length - missed.length, total: occurrences.length, missed: shown.join(', '), more: missed.length - shown.length });
 }

@@ -5,6 +5,8 @@
  * and nothing is silently dropped. The calls themselves are in apply-extras.ts, loaded with the
  * full editor.
  */
+import type { IntlShape } from 'react-intl';
+import { translator } from './i18n/t';
 import type { Invitee } from './participants';
 import type { Resource } from './resources';
 
@@ -34,10 +36,10 @@ export interface ExtrasOutcome {
   done: number;
 }
 
-/** One line for the editor after a save whose extras did not all go through. */
-export function summarizeOutcome(outcome: ExtrasOutcome, saved: string): string {
+/** One line for the editor after a save whose extras did not all go through (`saved` says what was saved, or is empty). */
+export function summarizeOutcome(outcome: ExtrasOutcome, saved: string, intl: IntlShape): string {
   const failed = Object.keys(outcome.errors).length;
   if (failed === 0) return '';
-  const what = `${failed === 1 ? 'One change' : `${failed} changes`} around it could not be made — see the messages below. Save again to retry them, or close to leave them out.`;
+  const what = translator(intl)('extras.failed', { count: failed });
   return saved ? `${saved} ${what}` : what;
 }

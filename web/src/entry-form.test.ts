@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testIntl } from './i18n/test-intl';
 import { blankForm, entryToForm, formChanges, formSpan, formToInput, rangeToForm, toggleAllDay, validateForm } from './entry-form';
 import type { Entry } from './types';
 
@@ -39,11 +40,11 @@ describe('entry form', () => {
   });
 
   it('refuses an empty title and an end before the start', () => {
-    const errors = validateForm({ ...base, title: ' ', end: '2026-11-25T08:00' });
+    const errors = validateForm({ ...base, title: ' ', end: '2026-11-25T08:00' }, testIntl);
     expect(errors.title).toBeTruthy();
     expect(errors.end).toBeTruthy();
-    expect(validateForm(base)).toEqual({});
-    expect(validateForm({ ...base, allDay: true, start: '2026-11-25', end: '2026-11-25' })).toEqual({});
+    expect(validateForm(base, testIntl)).toEqual({});
+    expect(validateForm({ ...base, allDay: true, start: '2026-11-25', end: '2026-11-25' }, testIntl)).toEqual({});
   });
 
   it('keeps the days when switching to all-day and back', () => {

@@ -3,6 +3,8 @@
  * as wall times in the entry's own zone; all-day entries as dates with an inclusive end (as people
  * say it), sent with the exclusive end the API wants.
  */
+import type { IntlShape } from 'react-intl';
+import { translator } from './i18n/t';
 import type { Entry, EntryInput, Visibility } from './types';
 import { addDays, compareWall, isDateOnly, isoToWall, isValidZone, wallToIso } from './times';
 
@@ -86,19 +88,20 @@ export function toggleAllDay(form: EntryForm, allDay: boolean): EntryForm {
   return { ...form, allDay, start: `${form.start.slice(0, 10)}T09:00`, end: `${form.end.slice(0, 10)}T10:00` };
 }
 
-export function validateForm(form: EntryForm): FormErrors {
+export function validateForm(form: EntryForm, intl: IntlShape): FormErrors {
+  const t = translator(intl);
   const errors: FormErrors = {};
-  if (!form.title.trim()) errors.title = 'Give the entry a title.';
-  if (!form.calendarId) errors.calendarId = 'Choose a calendar.';
-  if (!form.module) errors.module = 'Choose a module.';
-  if (!form.kind) errors.kind = 'Choose a kind.';
-  if (!isValidZone(form.timeZone)) errors.timeZone = 'Unknown time zone.';
+  if (!form.title.trim()) errors.title = t('entry.error.title');
+  if (!form.calendarId) errors.calendarId = t('entry.error.calendar');
+  if (!form.module) errors.module = t('entry.error.module');
+  if (!form.kind) errors.kind = t('entry.error.kind');
+  if (!isValidZone(form.timeZone)) errors.timeZone = t('entry.error.zone');
   const pattern = form.allDay ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-  if (!pattern.test(form.start)) errors.start = 'Enter a start.';
-  if (!pattern.test(form.end)) errors.end = 'Enter an end.';
+  if (!pattern.test(form.start)) errors.start = t('entry.error.start');
+  if (!pattern.test(form.end)) errors.end = t('entry.error.end');
   else if (!errors.start) {
     const order = compareWall(form.end, form.start);
-    if (form.allDay ? order < 0 : order <= 0) errors.end = form.allDay ? 'The end date is before the start date.' : 'The end must be after the start.';
+    if (form.allDay ? order < 0 : order <= 0) errors.end = t(form.allDay ? 'entry.error.endDate' : 'entry.error.endTime');
   }
   return errors;
 }
@@ -113,8 +116,10 @@ export function formTimes(form: EntryForm): Pick<EntryInput, 'start' | 'end' | '
 
 /** The instants a form's times cover (an all-day range from midnight to midnight in its zone), or null while they are not valid. */
 export function formSpan(form: EntryForm): { start: string; end: string } | null {
-  const errors = validateForm(form);
-  if (errors.start || errors.end || errors.timeZone) return null;
+  const pattern = form.allDay ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+  if (!pattern.test(form.start) || !pattern.test(form.end) || !isValidZone(form.timeZone)) return null;
+  const order = compareWall(form.end, form.start);
+  if (form.allDay ? order < 0 : order <= 0) return null;
   const times = formTimes(form);
   return form.allDay
     ? { start: wallToIso(`${times.start}T00:00`, form.timeZone), end: wallToIso(`${times.end}T00:00`, form.timeZone) }

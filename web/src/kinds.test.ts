@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testIntl } from './i18n/test-intl';
 import { missingDetails, type KindInfo } from './kinds';
 import { modulesOf, statusChoices } from './modules';
 
@@ -9,17 +10,17 @@ const task: KindInfo = {
 };
 
 describe('the kind catalogue in the editor', () => {
-  it("offers the kind's own statuses, labelled, and keeps an entry's status the kind does not list", () => {
-    expect(statusChoices(task, '')).toEqual([{ value: 'not_started', label: 'Not started' }, { value: 'in_progress', label: 'In progress' }]);
-    expect(statusChoices(task, 'scheduled').map((s) => s.value)).toEqual(['not_started', 'in_progress', 'scheduled']);
+  it("offers the kind's own statuses and keeps an entry's status the kind does not list", () => {
+    expect(statusChoices(task, '')).toEqual(['not_started', 'in_progress']);
+    expect(statusChoices(task, 'scheduled')).toEqual(['not_started', 'in_progress', 'scheduled']);
   });
 
   it('names the required details left empty, by their field, once any is filled', () => {
-    expect(missingDetails(task, { assigneeId: 'u1', dueDate: '' })).toEqual({ 'details.dueDate': 'Fill this in.' });
-    expect(missingDetails(task, { taskType: 'report' })).toEqual({ 'details.assigneeId': 'Fill this in.', 'details.dueDate': 'Fill this in.' });
-    expect(missingDetails(task, { assigneeId: 'u1', dueDate: '2026-12-01' })).toEqual({});
-    expect(missingDetails(task, {})).toEqual({});
-    expect(missingDetails(undefined, { assigneeId: 'u1' })).toEqual({});
+    expect(missingDetails(task, { assigneeId: 'u1', dueDate: '' }, testIntl)).toEqual({ 'details.dueDate': 'Fill this in.' });
+    expect(missingDetails(task, { taskType: 'report' }, testIntl)).toEqual({ 'details.assigneeId': 'Fill this in.', 'details.dueDate': 'Fill this in.' });
+    expect(missingDetails(task, { assigneeId: 'u1', dueDate: '2026-12-01' }, testIntl)).toEqual({});
+    expect(missingDetails(task, {}, testIntl)).toEqual({});
+    expect(missingDetails(undefined, { assigneeId: 'u1' }, testIntl)).toEqual({});
   });
 
   it("lists the server's modules with their kinds in its order", () => {

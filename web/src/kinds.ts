@@ -3,7 +3,9 @@
  * the JSON Schema of its details. Fetched once per page and shared by the module list and the editor.
  */
 import { useEffect, useState } from 'react';
+import type { IntlShape } from 'react-intl';
 import { request } from './api';
+import { translator } from './i18n/t';
 
 export interface KindInfo {
   module: string;
@@ -54,9 +56,9 @@ export function findKind(catalogue: KindCatalogue | null, module: string, kind: 
  * without a round trip, once some of the kind's details are filled. Wholly empty details (a quick
  * entry) are left to the server's own check of the kind's rules.
  */
-export function missingDetails(kind: KindInfo | undefined, details: Record<string, unknown>): Partial<Record<`details.${string}`, string>> {
+export function missingDetails(kind: KindInfo | undefined, details: Record<string, unknown>, intl: IntlShape): Partial<Record<`details.${string}`, string>> {
   const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
   if (Object.values(details).every(empty)) return {};
   const required = (kind?.detailsJsonSchema.required ?? []) as string[];
-  return Object.fromEntries(required.filter((key) => empty(details[key])).map((key) => [`details.${key}`, 'Fill this in.']));
+  return Object.fromEntries(required.filter((key) => empty(details[key])).map((key) => [`details.${key}`, translator(intl)('form.fillIn')]));
 }

@@ -1,7 +1,8 @@
 /**
  * The modules and kinds the calendar offers: the server's kind catalogue (GET /api/v1/modules/kinds)
  * when it answers, else these built-in defaults, the same as the server's module registry
- * (src/features/modules). Colours pass WCAG AA with white text.
+ * (src/features/modules). Colours pass WCAG AA with white text; labels are shown
+ * from the catalogue (labels.ts) and these English ones only stand in for ids it does not know.
  */
 import { loadKindCatalogue, type KindCatalogue, type KindInfo } from './kinds';
 
@@ -54,11 +55,7 @@ export function sameModules(a: readonly ModuleInfo[], b: readonly ModuleInfo[]):
  * What the Status select offers for a kind: its own statuses, plus the entry's current one even if
  * the kind does not list it (so that opening an entry never silently changes its status).
  */
-export function statusChoices(kind: KindInfo, current: string): Array<{ value: string; label: string }> {
-  const listed = kind.statuses.map((s) => ({ value: s.status, label: humanize(s.status) }));
-  return current && !kind.statuses.some((s) => s.status === current) ? [...listed, { value: current, label: humanize(current) }] : listed;
-}
-
-export function humanize(id: string): string {
-  return id.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
+export function statusChoices(kind: KindInfo, current: string): string[] {
+  const listed = kind.statuses.map((s) => s.status);
+  return current && !listed.includes(current) ? [...listed, current] : listed;
 }

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { testIntl } from './i18n/test-intl';
 import { answerOf, isListed, parseInvitee, type Participant } from './participants';
 
 const users = [{ id: 'u1', label: 'Amina Datu <amina@example.org>' }];
 
 describe('adding participants in the editor', () => {
   it('takes a suggested user by its label, as that user', () => {
-    expect(parseInvitee('Amina Datu <amina@example.org>', users)).toEqual({ userId: 'u1', name: 'Amina Datu' });
+    expect(parseInvitee('Amina Datu <amina@example.org>', users, testIntl)).toEqual({ userId: 'u1', name: 'Amina Datu' });
   });
 
   it('takes anyone else by e-mail, with or without a name', () => {
-    expect(parseInvitee(' Ben Cruz <ben@partner.ph> ', users)).toEqual({ name: 'Ben Cruz', email: 'ben@partner.ph' });
-    expect(parseInvitee('ben@partner.ph', [])).toEqual({ name: 'ben', email: 'ben@partner.ph' });
+    expect(parseInvitee(' Ben Cruz <ben@partner.ph> ', users, testIntl)).toEqual({ name: 'Ben Cruz', email: 'ben@partner.ph' });
+    expect(parseInvitee('ben@partner.ph', [], testIntl)).toEqual({ name: 'ben', email: 'ben@partner.ph' });
   });
 
   it('explains what to type otherwise', () => {
-    expect(parseInvitee('Amina', users)).toEqual({ error: 'Pick a user from the suggestions, or type an e-mail address.' });
-    expect(parseInvitee('Amina', [])).toMatchObject({ error: expect.stringContaining('e-mail address') });
-    expect(parseInvitee('  ', users)).toMatchObject({ error: expect.stringContaining('Type a name') });
+    expect(parseInvitee('Amina', users, testIntl)).toEqual({ error: 'Pick a user from the suggestions, or type an e-mail address.' });
+    expect(parseInvitee('Amina', [], testIntl)).toMatchObject({ error: expect.stringContaining('e-mail address') });
+    expect(parseInvitee('  ', users, testIntl)).toMatchObject({ error: expect.stringContaining('Type a name') });
   });
 
   it('knows someone already listed by user or by e-mail in any case', () => {

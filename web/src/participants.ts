@@ -2,7 +2,9 @@
  * An entry's participants for the editor (attendance feature): the list with each one's RSVP, who to
  * add (a user picked by name, or anyone by e-mail), and the calls that add and remove them.
  */
+import type { IntlShape } from 'react-intl';
 import { request } from './api';
+import { translator, type MessageId } from './i18n/t';
 
 export const PARTICIPANT_ROLES = ['required', 'optional', 'facilitator', 'organizer'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
@@ -27,7 +29,7 @@ export interface Invitee {
   role: ParticipantRole;
 }
 
-export const RSVP_LABELS: Record<Rsvp, string> = { invited: 'No answer yet', going: 'Going', maybe: 'Maybe', declined: 'Declined' };
+export const RSVP_LABELS: Record<Rsvp, MessageId> = { invited: 'rsvp.invited', going: 'rsvp.going', maybe: 'rsvp.maybe', declined: 'rsvp.declined' };
 
 const EMAIL_RE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -35,15 +37,16 @@ const EMAIL_RE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
  * What was typed in the "add a person" box: a suggested user's label, "Name <e-mail>", or a bare
  * e-mail (whose name is then the part before the @). Anything else is an error to show.
  */
-export function parseInvitee(text: string, users: Array<{ id: string; label: string }>): Omit<Invitee, 'key' | 'role'> | { error: string } {
+export function parseInvitee(text: string, users: Array<{ id: string; label: string }>, intl: IntlShape): Omit<Invitee, 'key' | 'role'> | { error: string } {
+  const t = translator(intl);
   const q = text.trim();
-  if (!q) return { error: 'Type a name to pick a user, or an e-mail address.' };
+  if (!q) return { error: t('invitee.empty') };
   const user = users.find((u) => u.label === q);
   if (user) return { userId: user.id, name: user.label.replace(/\s*<[^>]*>$/, '') };
   const angled = /^(.*?)\s*<([^<>]+)>$/.exec(q);
   const name = angled ? angled[1]!.trim() : '';
   const email = (angled ? angled[2]! : q).trim();
-  if (!EMAIL_RE.test(email)) return { error: users.length ? 'Pick a user from the suggestions, or type an e-mail address.' : 'Type an e-mail address (name@example.org), optionally as “Name <name@example.org>”.' };
+  if (!EMAIL_RE.test(email)) return { error: t(users.length ? 'invitee.pick' : 'invitee.email') };
   return { name: name || email.split('@')[0]!, email };
 }
 

@@ -75,10 +75,10 @@ export async function cancelBooking(id: string): Promise<void> {
 }
 
 /** Entries the user may book for: ones they can edit, coming in the next weeks (from the feed). */
-export function bookableEntries(events: FeedEvent[]): Array<{ id: string; label: string }> {
+export function bookableEntries(events: FeedEvent[]): Array<{ id: string; title: string; start: string; allDay: boolean }> {
   const seen = new Set<string>();
   return events
     .filter((e) => e.extendedProps.canEdit && !e.extendedProps.recurrenceId)
     .filter((e) => !seen.has(e.extendedProps.entryId) && seen.add(e.extendedProps.entryId))
-    .map((e) => ({ id: e.extendedProps.entryId, label: `${e.title} — ${e.start.slice(0, 16).replace('T', ' ')}` }));
+    .map((e) => ({ id: e.extendedProps.entryId, title: e.title, start: e.start, allDay: e.allDay }));
 }

@@ -1,4 +1,5 @@
 /** Keyboard shortcuts: which key does what, and when a key press belongs to a text field instead. */
+import type { MessageId } from './i18n/t';
 import { VIEWS } from './views';
 
 export type ShortcutAction =
@@ -11,16 +12,17 @@ export type ShortcutAction =
   | { type: 'next' }
   | { type: 'undo' };
 
-export const SHORTCUT_HELP: Array<{ keys: string; does: string }> = [
-  { keys: 'n', does: 'New entry' },
-  { keys: 't', does: 'Go to today' },
-  ...VIEWS.map((v) => ({ keys: v.key, does: `${v.label} view` })),
-  { keys: 'j / →', does: 'Next period' },
-  { keys: 'k / ←', does: 'Previous period' },
-  { keys: 'u', does: 'Undo the last move' },
-  { keys: '/', does: 'Search' },
-  { keys: '?', does: 'Show this help' },
-  { keys: 'Esc', does: 'Close a dialog' },
+/** What each key does, by message; a view's line names the view (`{view}`). */
+export const SHORTCUT_HELP: Array<{ keys: string; does: MessageId; view?: MessageId }> = [
+  { keys: 'n', does: 'shortcut.new' },
+  { keys: 't', does: 'shortcut.today' },
+  ...VIEWS.map((v) => ({ keys: v.key, does: 'shortcut.view' as const, view: v.labelId })),
+  { keys: 'j / →', does: 'shortcut.next' },
+  { keys: 'k / ←', does: 'shortcut.prev' },
+  { keys: 'u', does: 'shortcut.undo' },
+  { keys: '/', does: 'shortcut.search' },
+  { keys: '?', does: 'shortcut.help' },
+  { keys: 'Esc', does: 'shortcut.close' },
 ];
 
 export interface KeyPress {

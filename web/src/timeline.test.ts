@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testIntl } from './i18n/test-intl';
 import { EMPTY_FILTERS } from './filters';
 import { DEFAULT_MODULES } from './modules';
 import { timelineModules, timelineResources, toTimelineEvent } from './timeline';
@@ -18,13 +19,13 @@ describe('timeline', () => {
   });
 
   it('has a row per kind of the shown modules and an Other row', () => {
-    const rows = timelineResources(DEFAULT_MODULES, ['mana']);
+    const rows = timelineResources(DEFAULT_MODULES, ['mana'], testIntl);
     expect(rows.map((r) => r.id)).toEqual(['mana:assessment_milestone', 'mana:baseline_data_collection', 'mana:need_follow_up', 'other']);
     expect(rows[0]!.title).toBe('Needs assessment · Assessment milestone');
   });
 
   it('gives a one-day milestone its day and places it on its kind row', () => {
-    const rows = new Set(timelineResources(DEFAULT_MODULES, ['planning']).map((r) => r.id));
+    const rows = new Set(timelineResources(DEFAULT_MODULES, ['planning'], testIntl).map((r) => r.id));
     expect(toTimelineEvent(feed({}), 'Asia/Manila', rows)).toMatchObject({ start: '2026-03-02', end: '2026-03-03', resourceIds: ['planning:monitoring_milestone'] });
     expect(toTimelineEvent(feed({ kind: 'unknown' }), 'Asia/Manila', rows).resourceIds).toEqual(['other']);
   });

@@ -3,7 +3,10 @@
  * entries as bars. EventCalendar shows floating wall times, so instants become wall times in the
  * zone the user looks at, and a milestone without length gets one day so it is visible.
  */
+import type { IntlShape } from 'react-intl';
 import type { Filters } from './filters';
+import { translator } from './i18n/t';
+import { labelsOf } from './labels';
 import type { ModuleInfo } from './modules';
 import { addDays, isDateOnly, isoToWall } from './times';
 import type { FeedEvent } from './types';
@@ -34,11 +37,17 @@ export function timelineModules(filters: Filters): string[] {
 export const rowId = (module: string | null | undefined, kind: string | null | undefined) => (module && kind ? `${module}:${kind}` : OTHER_ROW);
 
 /** One row per kind of the timeline modules, in module order, plus "Other" for anything else. */
-export function timelineResources(modules: ModuleInfo[], shown: string[]): TimelineResource[] {
+export function timelineResources(modules: ModuleInfo[], shown: string[], intl: IntlShape): TimelineResource[] {
+  const t = translator(intl);
+  const labels = labelsOf(intl);
   const rows = modules
     .filter((m) => shown.includes(m.id))
-    .flatMap((m) => m.kinds.map((k) => ({ id: rowId(m.id, k.id), title: `${m.label.replace(/ \(.*\)$/, '')} · ${k.label}`, eventBackgroundColor: m.color })));
-  return [...rows, { id: OTHER_ROW, title: 'Other' }];
+    .flatMap((m) => m.kinds.map((k) => ({
+      id: rowId(m.id, k.id),
+      title: t('timeline.row', { module: labels.module(m.id, m.label).replace(/ \(.*\)$/, ''), kind: labels.kind(m.id, k.id, k.label) }),
+      eventBackgroundColor: `var(--module-${m.id})`,
+    })));
+  return [...rows, { id: OTHER_ROW, title: t('timeline.other') }];
 }
 
 function wall(value: string, allDay: boolean, zone: string): string {
@@ -59,8 +68,8 @@ export function toTimelineEvent(e: FeedEvent, zone: string, knownRows: Set<strin
     start,
     end,
     allDay: e.allDay,
-    backgroundColor: e.backgroundColor,
-    textColor: e.textColor,
+    backgroundColor: e.extendedProps.module ? `var(--module-${e.extendedProps.module})` : e.backgroundColor,
+    textColor: e.extendedProps.module ? 'var(--on-module)' : e.textColor,
     extendedProps: { entryId: e.extendedProps.entryId, seriesId: e.extendedProps.seriesId, recurrenceId: e.extendedProps.recurrenceId },
   };
 }

@@ -1,18 +1,19 @@
 /** The calendar views the web app offers, their keys and their names in FullCalendar 7. */
+import type { MessageId } from './i18n/t';
 
 export interface ViewChoice {
   name: string;
-  label: string;
+  labelId: MessageId;
   key: string;
 }
 
 export const VIEWS: ViewChoice[] = [
-  { name: 'timeGridDay', label: 'Day', key: 'd' },
-  { name: 'timeGridWeek', label: 'Week', key: 'w' },
-  { name: 'dayGridMonth', label: 'Month', key: 'm' },
-  { name: 'multiWeek', label: '4 weeks', key: 'x' },
-  { name: 'multiMonthYear', label: 'Year', key: 'y' },
-  { name: 'listWeek', label: 'Agenda', key: 'a' },
+  { name: 'timeGridDay', labelId: 'view.day', key: 'd' },
+  { name: 'timeGridWeek', labelId: 'view.week', key: 'w' },
+  { name: 'dayGridMonth', labelId: 'view.month', key: 'm' },
+  { name: 'multiWeek', labelId: 'view.fourWeeks', key: 'x' },
+  { name: 'multiMonthYear', labelId: 'view.year', key: 'y' },
+  { name: 'listWeek', labelId: 'view.agenda', key: 'a' },
 ];
 
 export const DEFAULT_VIEW = 'dayGridMonth';

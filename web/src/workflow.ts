@@ -3,6 +3,7 @@
  * admins) and pending resource bookings they may decide. A server without a route answers 404,
  * which leaves that list empty.
  */
+import type { IntlShape } from 'react-intl';
 import { isMissingRoute, request } from './api';
 
 export type DecisionAction = 'approve' | 'reject';
@@ -14,7 +15,8 @@ export interface PendingItem {
   /** "2026-07-06 – 2026-07-08" or instants, as the API gives them. */
   start: string;
   end: string;
-  detail: string;
+  /** A leave's type ("sick"), or a booking's note. */
+  detail: string | null;
 }
 
 interface LeaveRecord { id: string; data: { title?: string; startDate?: string; endDate?: string; details?: { leaveType?: string; staffId?: string } } }
@@ -35,10 +37,10 @@ export async function loadPending(role: string, signal?: AbortSignal): Promise<P
   const [l, b] = await Promise.all([leave, bookings]);
   return [
     ...l.map((r): PendingItem => ({
-      kind: 'leave', id: r.id, title: r.data.title ?? 'Leave request', start: r.data.startDate ?? '', end: r.data.endDate ?? '',
-      detail: r.data.details?.leaveType ? `${r.data.details.leaveType.replace(/_/g, ' ')} leave` : 'Leave',
+      kind: 'leave', id: r.id, title: r.data.title ?? '', start: r.data.startDate ?? '', end: r.data.endDate ?? '',
+      detail: r.data.details?.leaveType ?? null,
     })),
-    ...b.filter((x) => x.canDecide).map((x): PendingItem => ({ kind: 'booking', id: x.id, title: x.resourceName, start: x.start, end: x.end, detail: x.note ?? 'Booking' })),
+    ...b.filter((x) => x.canDecide).map((x): PendingItem => ({ kind: 'booking', id: x.id, title: x.resourceName, start: x.start, end: x.end, detail: x.note })),
   ];
 }
 
@@ -47,9 +49,11 @@ export async function decide(item: Pick<PendingItem, 'kind' | 'id'>, action: Dec
   await request(url, { method: 'POST', body: reason ? { action, reason } : { action } });
 }
 
-/** A short, readable span for a list: dates stay dates, instants become local date and time. */
-export function describeSpan(start: string, end: string, zone: string): string {
-  const fmt = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v)));
+/** A short, readable span for a list in the user's language: dates as dates, instants as date and time in the zone. */
+export function describeSpan(start: string, end: string, zone: string, intl: IntlShape): string {
   if (!start) return '';
-  return end && end !== start ? `${fmt(start)} – ${fmt(end)}` : fmt(start);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(start);
+  const at = (v: string) => new Date(dateOnly ? `${v}T12:00:00Z` : v);
+  const options: Intl.DateTimeFormatOptions = dateOnly ? { timeZone: 'UTC', dateStyle: 'medium' } : { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' };
+  return end && end !== start ? intl.formatDateTimeRange(at(start), at(end), options) : intl.formatDate(at(start), options);
 }

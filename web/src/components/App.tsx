@@ -1,22 +1,22 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApiError, messageOf } from '../api';
 import { currentSession, signOut } from '../endpoints';
+import { useT } from '../i18n/t';
 import type { Session } from '../types';
 import { SignIn } from './SignIn';
 
-// The calendar (FullCalendar and its views) loads only once someone is signed in, so the sign-in
-// page stays light on a slow connection.
-const CalendarPage = lazy(() => import('./CalendarPage'));
-const ResourcesPage = lazy(() => import('./ResourcesPage'));
-const ModulesPage = lazy(() => import('./ModulesPage'));
+// The shell (header, navigation, router, menus) and every page load once someone is signed in,
+// so the sign-in page stays light on a slow connection.
+const Shell = lazy(() => import('../shell/Shell'));
 
 type State =
   | { status: 'loading' }
-  | { status: 'signed-out'; notice?: string }
+  | { status: 'signed-out'; notice?: 'signedOut' | 'expired' }
   | { status: 'signed-in'; session: Session }
   | { status: 'error'; message: string };
 
 export function App() {
+  const t = useT();
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
@@ -37,44 +37,29 @@ export function App() {
     try {
       await signOut();
     } finally {
-      setState({ status: 'signed-out', notice: 'You are signed out.' });
+      setState({ status: 'signed-out', notice: 'signedOut' });
     }
   }
 
   switch (state.status) {
     case 'loading':
-      return <p className="page-status" role="status">Loading Kalendaryo…</p>;
+      return <p className="page-status" role="status">{t('app.loading')}</p>;
     case 'error':
       return (
         <main className="page-status">
-          <h1>Kalendaryo is not reachable</h1>
+          <h1>{t('app.unreachable')}</h1>
           <p role="alert">{state.message}</p>
-          <button type="button" onClick={() => location.reload()}>Try again</button>
+          <button type="button" onClick={() => location.reload()}>{t('common.tryAgain')}</button>
         </main>
       );
     case 'signed-out':
-      return <SignIn notice={state.notice} onSignedIn={(session) => setState({ status: 'signed-in', session })} />;
-    case 'signed-in': {
-      const expired = () => setState({ status: 'signed-out', notice: 'Your session ended. Please sign in again.' });
-      if (window.location.pathname.startsWith('/modules')) {
-        return (
-          <Suspense fallback={<p className="page-status" role="status">Loading modules…</p>}>
-            <ModulesPage session={state.session} onSessionExpired={expired} />
-          </Suspense>
-        );
-      }
-      if (window.location.pathname.startsWith('/resources')) {
-        return (
-          <Suspense fallback={<p className="page-status" role="status">Loading resources…</p>}>
-            <ResourcesPage session={state.session} onSessionExpired={expired} />
-          </Suspense>
-        );
-      }
+      return <SignIn notice={state.notice && t(state.notice === 'expired' ? 'signIn.expired' : 'signIn.signedOut')}
+        onSignedIn={(session) => setState({ status: 'signed-in', session })} />;
+    case 'signed-in':
       return (
-        <Suspense fallback={<p className="page-status" role="status">Loading the calendar…</p>}>
-          <CalendarPage session={state.session} onSignOut={handleSignOut} onSessionExpired={expired} />
+        <Suspense fallback={<p className="page-status" role="status">{t('app.loading')}</p>}>
+          <Shell session={state.session} onSignOut={() => void handleSignOut()} onSessionExpired={() => setState({ status: 'signed-out', notice: 'expired' })} />
         </Suspense>
       );
-    }
   }
 }

@@ -1,19 +1,24 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { CalendarRef, DatesSetInfo, DateSelectInfo, EventClickInfo } from '@fullcalendar/react';
+import { useIntl } from 'react-intl';
 import { ApiError, messageOf } from '../api';
 import { listCalendars } from '../endpoints';
 import { blankForm, rangeToForm, type EntryForm } from '../entry-form';
-import { countActive, parseLocation, type Filters } from '../filters';
+import { parseLocation, type Filters } from '../filters';
 import { useCalendarLocation } from '../hooks/useCalendarLocation';
 import { useDisplayZone } from '../hooks/useDisplayZone';
 import { useEntryMoves } from '../hooks/useEntryMoves';
-import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { DEFAULT_MODULES, loadModules, type ModuleInfo, sameModules } from '../modules';
 import type { ShortcutAction } from '../shortcuts';
 import { addMinutesToWall, nextWholeHour } from '../times';
 import { TIMELINE_VIEW } from '../timeline';
-import type { CalendarInfo, Session } from '../types';
+import { useT } from '../i18n/t';
+import { formatPeriod } from '../period';
+import { ShellSlot, useShell } from '../shell/slots';
+import type { PageProps } from '../shell/routes';
+import type { CalendarInfo } from '../types';
+import { Icon } from '../ui/Icon';
 import { DEFAULT_VIEW, NARROW_DEFAULT_VIEW, isKnownView } from '../views';
 import { CalendarView } from './CalendarView';
 import { ChangeNotice } from './ChangeNotice';
@@ -22,12 +27,12 @@ import { EmptyGuide } from './EmptyGuide';
 import { EntryDialog } from './EntryDialog';
 import { ExportMenu } from './ExportMenu';
 import { FilterPanel } from './FilterPanel';
-import { HelpOverlay } from './HelpOverlay';
 import { OverviewPanel } from './OverviewPanel';
+import { PeriodControls } from './PeriodControls';
 import { SavedViews } from './SavedViews';
 import { ScopeDialog } from './ScopeDialog';
 import { SearchBox } from './SearchBox';
-import { UserMenu } from './UserMenu';
+import { ViewMenu } from './ViewMenu';
 import { WorkflowPanel } from './WorkflowPanel';
 import '../styles/panels.css';
 import type { Preset } from '../presets';
@@ -35,33 +40,30 @@ import type { Preset } from '../presets';
 // The timeline (EventCalendar with Svelte inside) is fetched only when someone opens it.
 const TimelineView = lazy(() => import('./TimelineView'));
 
-interface Props {
-  session: Session;
-  onSignOut: () => void;
-  onSessionExpired: () => void;
-}
-
 type Occurrence = { seriesId: string; recurrenceId: string };
-type DialogState = null | { type: 'create'; form: EntryForm } | { type: 'entry'; entryId: string; occurrence?: Occurrence } | { type: 'help' };
+type DialogState = null | { type: 'create'; form: EntryForm } | { type: 'entry'; entryId: string; occurrence?: Occurrence };
 
 const canWrite = (c: CalendarInfo) => c.canCreateEntries ?? (!c.isReadOnly && (c.access === 'edit' || c.access === 'manage'));
 
-export default function CalendarPage({ session, onSignOut, onSessionExpired }: Props) {
+export default function CalendarPage({ session, onSessionExpired }: PageProps) {
   const { user } = session;
-  const [displayZone, setDisplayZone] = useDisplayZone(user.timeZone);
+  const t = useT();
+  const intl = useIntl();
+  const { narrow, openHelp } = useShell();
+  const [displayZone] = useDisplayZone(user.timeZone);
   const [loc, setLoc] = useCalendarLocation();
   const locRef = useRef(loc);
   locRef.current = loc;
   const timeline = loc.view === TIMELINE_VIEW;
-  const narrow = useMediaQuery('(max-width: 640px)');
   const calRef = useRef<CalendarRef>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [calendars, setCalendars] = useState<CalendarInfo[]>([]);
   const [modules, setModules] = useState<ModuleInfo[]>(DEFAULT_MODULES);
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [range, setRange] = useState<{ start: string; end: string } | null>(null);
+  /** The view's own days (its first, and the day after its last) for the period in words. */
+  const [period, setPeriod] = useState<{ view: string; start: string; end: string } | null>(null);
 
   const refetch = useCallback(() => calRef.current?.getApi().refetchEvents(), []);
   const moves = useEntryMoves(displayZone, refetch, onSessionExpired);
@@ -105,7 +107,7 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
 
   function openCreate(times: Pick<EntryForm, 'start' | 'end' | 'allDay'>) {
     if (writable.length === 0) {
-      moves.setNotice({ kind: 'error', message: 'You may not add entries to any calendar. Ask a calendar manager for edit access.' });
+      moves.setNotice({ kind: 'error', message: t('calendar.noWritableCalendar') });
       return;
     }
     const { filters } = locRef.current;
@@ -138,7 +140,9 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
     const now = Date.now();
     const showsToday = view.currentStart.getTime() <= now && now < view.currentEnd.getTime();
     const date = showsToday ? null : view.calendar.formatIso(view.calendar.getDate(), true).slice(0, 10);
+    const day = (d: Date) => view.calendar.formatIso(d, true).slice(0, 10);
     setRange({ start: info.startStr, end: info.endStr });
+    setPeriod({ view: view.type, start: day(view.currentStart), end: day(view.currentEnd) });
     setLoc({ ...locRef.current, view: info.view.type, date }, 'replace');
   }, [setLoc]);
 
@@ -160,65 +164,74 @@ export default function CalendarPage({ session, onSignOut, onSessionExpired }: P
       case 'next': return api?.next();
       case 'view': return timeline ? setLoc({ ...locRef.current, view: action.view, date: null }) : api?.changeView(action.view);
       case 'search': return searchRef.current?.focus();
-      case 'help': return setDialog({ type: 'help' });
+      case 'help': return openHelp();
       case 'undo': return void moves.undo();
     }
   }, dialog === null);
 
-  const toggleTimeline = () => setLoc({ ...locRef.current, view: timeline ? null : TIMELINE_VIEW, date: null });
   const initialView = isKnownView(loc.view) ? loc.view : narrow ? NARROW_DEFAULT_VIEW : DEFAULT_VIEW;
-  const active = countActive(loc.filters);
+  const shownView = timeline ? TIMELINE_VIEW : period?.view ?? initialView;
+  const chooseView = (view: string) => {
+    if (view === TIMELINE_VIEW || timeline) setLoc({ ...locRef.current, view, date: null });
+    else calRef.current?.getApi().changeView(view);
+  };
   const afterChange = () => { setDialog(null); refetch(); };
+  const api = () => calRef.current?.getApi();
+  const title = timeline ? t('view.timeline') : period ? formatPeriod(intl, period.view, period.start, period.end) : '';
+  const controls = (part: 'all' | 'buttons' | 'title') => (
+    <PeriodControls view={shownView} title={title} part={timeline ? 'title' : part} onToday={() => api()?.today()} onPrev={() => api()?.prev()} onNext={() => api()?.next()} />
+  );
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#calendar">Skip to calendar</a>
-      <header className="app-header">
-        <h1 className="brand">Kalendaryo</h1>
-        <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filters" onClick={() => setFiltersOpen(!filtersOpen)}>
-          Filters{active > 0 ? ` (${active})` : ''}
-        </button>
+    <div className="calendar-page">
+      <ShellSlot name="bar">{controls(narrow ? 'title' : 'all')}</ShellSlot>
+      <ShellSlot name="tools">
         <SearchBox value={loc.filters.q} onCommit={commitSearch} inputRef={searchRef} />
-        <button type="button" className="primary new-button" onClick={newEntryNow} aria-keyshortcuts="n">New<span className="visually-hidden"> entry</span></button>
-        <nav aria-label="Pages" className="page-nav"><a href="/modules">Modules</a> <a href="/resources">Resources</a></nav>
-        <button type="button" className="view-switch" aria-pressed={timeline} onClick={toggleTimeline}>Timeline</button>
-        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setDialog({ type: 'help' })}>?</button>
-        <ExportMenu range={range} filters={loc.filters} timeZone={displayZone} />
-        <UserMenu user={user} displayZone={displayZone} onDisplayZoneChange={setDisplayZone} onSignOut={onSignOut} />
-      </header>
-      <div className="app-body">
-        <aside id="filters" className={`sidebar ${filtersOpen ? 'is-open' : ''}`} aria-label="Filters">
-          <WorkflowPanel role={user.role} timeZone={displayZone} onDecided={refetch} onSessionExpired={onSessionExpired} />
-          <SavedViews view={loc.view} filters={loc.filters} onApply={applyPreset} />
-          <FilterPanel filters={loc.filters} modules={modules} calendars={calendars} onChange={setFilters} />
-          <OverviewPanel range={range} filters={loc.filters} modules={modules} />
-        </aside>
-        <main id="calendar" className="calendar-main" tabIndex={-1}>
+        {!narrow && <ViewMenu view={shownView} onChange={chooseView} />}
+        {!narrow && <ExportMenu range={range} filters={loc.filters} timeZone={displayZone} />}
+      </ShellSlot>
+      <ShellSlot name="create">
+        {narrow
+          ? <button type="button" className="primary" onClick={newEntryNow} aria-label={t('calendar.newEntry')} aria-keyshortcuts="n"><Icon name="plus" />{t('common.new')}</button>
+          : <button type="button" className="primary create-button" onClick={newEntryNow} aria-keyshortcuts="n"><Icon name="plus" />{t('calendar.newEntry')}</button>}
+      </ShellSlot>
+      <ShellSlot name="rail">
+        <WorkflowPanel role={user.role} timeZone={displayZone} onDecided={refetch} onSessionExpired={onSessionExpired} />
+        <SavedViews view={loc.view} filters={loc.filters} onApply={applyPreset} />
+        <FilterPanel filters={loc.filters} modules={modules} calendars={calendars} onChange={setFilters} />
+        <OverviewPanel range={range} filters={loc.filters} modules={modules} />
+        {narrow && <ExportMenu range={range} filters={loc.filters} timeZone={displayZone} />}
+      </ShellSlot>
+      {narrow && (
+        <div className="calendar-toolbar">
+          {controls('buttons')}
+          <ViewMenu view={shownView} onChange={chooseView} />
+        </div>
+      )}
+        <div id="calendar" className="calendar-main">
           {problem && (
             <p className="banner" role="alert">
-              {problem} <button type="button" className="link-button" onClick={() => { setProblem(null); refetch(); }}>Retry</button>
+              {problem} <button type="button" className="link-button" onClick={() => { setProblem(null); refetch(); }}>{t('common.retry')}</button>
             </p>
           )}
           <EmptyGuide isAdmin={user.role === 'admin'} onNewEntry={newEntryNow}
             onChanged={() => { listCalendars().then(setCalendars, onFailure); refetch(); }} />
           {timeline ? (
-            <Suspense fallback={<p role="status">Loading the timeline…</p>}>
+            <Suspense fallback={<p role="status">{t('calendar.loadingTimeline')}</p>}>
               <TimelineView filters={loc.filters} modules={modules} timeZone={displayZone} initialDate={loc.date ?? undefined} onFeedError={onFailure} onRange={setRange}
                 onOpen={(entryId, occurrence) => setDialog({ type: 'entry', entryId, occurrence })} />
             </Suspense>
           ) : <CalendarView calendarRef={calRef} initialView={initialView} initialDate={loc.date ?? undefined} timeZone={displayZone}
-            filters={loc.filters} narrow={narrow} onSelect={onSelect} onEventClick={onEventClick}
+            filters={loc.filters} onSelect={onSelect} onEventClick={onEventClick}
             onEventChangeStart={moves.onChangeStart} onEventChange={moves.onEventChange} onDatesSet={onDatesSet} onFeedError={onFailure} />}
-        </main>
-      </div>
+        </div>
       {moves.notice && <ChangeNotice notice={moves.notice} onUndo={() => void moves.undo()} onDismiss={dismissNotice} />}
       {moves.pendingScope && (
-        <ScopeDialog title={`Move “${moves.pendingScope.title}”`} action="Move" scopes={['this', 'following']} onChoose={moves.pendingScope.choose} />
+        <ScopeDialog title={t('scope.moveTitle', { title: moves.pendingScope.title })} question={t('scope.moveQuestion')} scopes={['this', 'following']} onChoose={moves.pendingScope.choose} />
       )}
-      {dialog?.type === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog?.type === 'create' && (
         <CreateDialog initial={dialog.form} calendars={writable} modules={modules} canBook={user.role !== 'viewer'} onClose={() => { setDialog(null); calRef.current?.getApi().unselect(); }}
-          onCreated={(entry) => { afterChange(); moves.setNotice({ kind: 'info', message: `Created “${entry.title}”.` }); }} />
+          onCreated={(entry) => { afterChange(); moves.setNotice({ kind: 'info', message: t('entry.created', { title: entry.title }) }); }} />
       )}
       {dialog?.type === 'entry' && (
         <EntryDialog entryId={dialog.entryId} occurrence={dialog.occurrence} calendars={writable} modules={modules} canBook={user.role !== 'viewer'} onClose={() => setDialog(null)} onChanged={afterChange} />

@@ -9,17 +9,22 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import '../styles/calendar-theme.css';
-import { useCallback, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type Ref } from 'react';
+import { useIntl } from 'react-intl';
+import { fullCalendarLocale } from '../fc-locale';
+import { translator, type T } from '../i18n/t';
+import { DEFAULT_MODULES } from '../modules';
 import { makeScrollersFocusable } from '../scrollers';
 import { feedQuery, type Filters } from '../filters';
 import { fetchFeed } from '../endpoints';
 import type { FeedEvent } from '../types';
-import { VIEWS } from '../views';
 
 const PLUGINS = [classicTheme, dayGrid, timeGrid, list, multiMonth, interaction];
 
 const VIEW_OPTIONS = {
   multiWeek: { type: 'dayGrid', duration: { weeks: 4 } },
+  // The working day in view when a day or week opens; month views start at their first week.
+  timeGrid: { scrollTime: '07:00:00' },
   // The week's day headers ("Sun 22") would become links named "November 22, 2026": a name that
   // does not contain the visible text fails WCAG 2.5.3. Day numbers in month views are fine.
   timeGridWeek: { navLinks: false },
@@ -27,26 +32,23 @@ const VIEW_OPTIONS = {
   multiMonthYear: { navLinks: false },
 };
 
-// FullCalendar 7 names toolbar buttons through `buttons` (v6's buttonText is gone).
-const BUTTONS = {
-  today: { text: 'Today' },
-  ...Object.fromEntries(VIEWS.map((v) => [v.name, { text: v.label, hint: `${v.label} view (${v.key})` }])),
-};
-
-const WIDE_TOOLBAR = { start: 'prev,next today', center: 'title', end: 'timeGridDay,timeGridWeek,dayGridMonth,multiWeek,multiMonthYear,listWeek' };
-const NARROW_TOOLBAR = { start: 'prev,next', center: 'title', end: 'today' };
-const NARROW_FOOTER = { center: 'timeGridDay,listWeek,dayGridMonth' };
+/** The module colours the server gives (src/features/modules/colours.ts), drawn in the theme's role colours instead. */
+const STANDARD_COLOURS = new Map(DEFAULT_MODULES.map((m) => [m.color.toLowerCase(), m.id]));
 
 /**
  * The feed's event objects use v6 colour names; FullCalendar 7 reads `color` and `contrastColor`.
  * Occurrences of repeating entries are draggable too: the drop asks which occurrences move.
  */
-export function toEventInput(e: FeedEvent): EventInput {
+export function toEventInput(e: FeedEvent, t: T): EventInput {
   const { backgroundColor, borderColor, textColor, ...rest } = e;
+  const given = backgroundColor ?? borderColor;
+  // A module's own colour follows the theme (lighter in the dark); a calendar's chosen colour stays.
+  const module = e.extendedProps.busyOnly ? 'busy' : given && STANDARD_COLOURS.get(given.toLowerCase()) === e.extendedProps.module ? e.extendedProps.module : null;
   return {
     ...rest,
-    color: backgroundColor ?? borderColor,
-    contrastColor: textColor,
+    title: e.extendedProps.busyOnly ? t('calendar.busy') : e.title,
+    color: module ? `var(--${module === 'busy' ? 'busy' : `module-${module}`})` : given,
+    contrastColor: module ? 'var(--on-module)' : textColor,
     end: e.end ?? undefined,
     editable: Boolean(e.editable ?? e.extendedProps.canEdit),
     classNames: [`module-${e.extendedProps.module}`, e.extendedProps.busyOnly ? 'is-busy' : '', e.extendedProps.status === 'cancelled' ? 'is-cancelled' : ''].filter(Boolean),
@@ -59,7 +61,6 @@ interface Props {
   initialDate: string | undefined;
   timeZone: string;
   filters: Filters;
-  narrow: boolean;
   onSelect: (info: DateSelectInfo) => void;
   onEventClick: (info: EventClickInfo) => void;
   onEventChangeStart: (info: EventDragStartInfo | EventResizeStartInfo) => void;
@@ -70,25 +71,42 @@ interface Props {
 
 export function CalendarView(props: Props) {
   const { filters, onFeedError } = props;
+  const intl = useIntl();
+  const locale = useMemo(() => fullCalendarLocale(intl), [intl]);
+  const t = useMemo(() => translator(intl), [intl]);
   // A new function when the filters change makes FullCalendar fetch again.
   const events = useCallback(
     (info: EventSourceFuncInfo) =>
       fetchFeed(feedQuery(info.startStr, info.endStr, filters)).then(
-        (items) => items.map(toEventInput),
+        (items) => items.map((e) => toEventInput(e, t)),
         (err: unknown) => {
           onFeedError(err);
           throw err;
         },
       ),
-    [filters, onFeedError],
+    [filters, onFeedError, t],
   );
 
   const host = useRef<HTMLDivElement>(null);
   const { onDatesSet } = props;
   const datesSet = useCallback((info: DatesSetInfo) => {
+    if (host.current) delete host.current.dataset.ready;
     onDatesSet(info);
-    requestAnimationFrame(() => makeScrollersFocusable(host.current));
+    // Two frames: FullCalendar sizes its panes in the frame after it draws them.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      makeScrollersFocusable(host.current);
+      // Drawn and reachable by keyboard: what the browser tests wait for.
+      if (host.current) host.current.dataset.ready = 'true';
+    }));
   }, [onDatesSet]);
+  // A pane that starts to scroll later (the window made smaller, entries arrived) becomes reachable too.
+  useEffect(() => {
+    const el = host.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => makeScrollersFocusable(el));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   // FullCalendar 7 uses generated class names: this wrapper is the stable hook for layout and tests.
   return (
@@ -99,11 +117,10 @@ export function CalendarView(props: Props) {
       initialView={props.initialView}
       initialDate={props.initialDate}
       timeZone={props.timeZone}
+      locale={locale}
       views={VIEW_OPTIONS}
-      headerToolbar={props.narrow ? NARROW_TOOLBAR : WIDE_TOOLBAR}
-      footerToolbar={props.narrow ? NARROW_FOOTER : false}
-      buttons={BUTTONS}
-      todayHint="Go to today"
+      headerToolbar={false}
+      footerToolbar={false}
       height="100%"
       nowIndicator
       navLinks
@@ -122,7 +139,6 @@ export function CalendarView(props: Props) {
       eventDrop={props.onEventChange}
       eventResize={props.onEventChange}
       datesSet={datesSet}
-      scrollTime="07:00:00"
     />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Notice } from '../hooks/useEntryMoves';
+import { useT } from '../i18n/t';
 
 interface Props {
   notice: Notice;
@@ -11,6 +12,7 @@ const WIDTH = 320;
 
 /** The result of a move, shown beside the event it concerns (or at the bottom when it has no place). */
 export function ChangeNotice({ notice, onUndo, onDismiss }: Props) {
+  const t = useT();
   useEffect(() => {
     if (notice.kind === 'error') return; // errors stay until read and dismissed
     const t = window.setTimeout(onDismiss, 8000);
@@ -31,8 +33,8 @@ export function ChangeNotice({ notice, onUndo, onDismiss }: Props) {
       role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="change-notice">
       <p>{notice.message}</p>
       <div className="change-notice__actions">
-        {notice.canUndo && <button type="button" onClick={onUndo}>Undo</button>}
-        <button type="button" onClick={onDismiss} aria-label="Dismiss message">Dismiss</button>
+        {notice.canUndo && <button type="button" onClick={onUndo}>{t('common.undo')}</button>}
+        <button type="button" onClick={onDismiss}>{t('common.dismiss')}</button>
       </div>
     </div>
   );

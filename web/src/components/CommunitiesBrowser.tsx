@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { messageOf, request } from '../api';
+import { useT } from '../i18n/t';
+import { useLabels } from '../labels';
 
 interface Community { id: string; name: string; level: string }
 
 /** One level of the communities directory; a place opens its children on demand. */
 function Level({ parent }: { parent: string }) {
+  const t = useT();
+  const labels = useLabels();
   const [items, setItems] = useState<Community[] | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
@@ -15,8 +19,8 @@ function Level({ parent }: { parent: string }) {
   }, [parent]);
 
   if (error) return <p className="field-error" role="alert">{error}</p>;
-  if (items === null) return <p className="muted small">Loading…</p>;
-  if (items.length === 0) return parent === 'none' ? <p>No communities yet.</p> : null;
+  if (items === null) return <p className="muted small">{t('common.loading')}</p>;
+  if (items.length === 0) return parent === 'none' ? <p>{t('communities.none')}</p> : null;
   const toggle = (id: string) => setOpen((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   return (
     <ul className="community-tree">
@@ -25,8 +29,8 @@ function Level({ parent }: { parent: string }) {
           {c.level !== 'barangay'
             ? <button type="button" className="link-button" aria-expanded={open.has(c.id)} onClick={() => toggle(c.id)}>{c.name}</button>
             : <span>{c.name}</span>}
-          <span className="muted small"> {c.level} · </span>
-          <a href={`/?community=${c.id}`} className="small">calendar<span className="visually-hidden"> of {c.name}</span></a>
+          <span className="muted small sep-after">{labels.value(c.level)}</span>
+          <a href={`/?community=${c.id}`} className="small" aria-label={t('communities.calendarOf', { name: c.name })}>{t('communities.calendar')}</a>
           {open.has(c.id) && <Level parent={c.id} />}
         </li>
       ))}
@@ -36,9 +40,10 @@ function Level({ parent }: { parent: string }) {
 
 /** The communities directory, region › province › municipality › barangay, each with its calendar view. */
 export function CommunitiesBrowser() {
+  const t = useT();
   return (
     <section aria-labelledby="communities-title">
-      <h3 id="communities-title">Communities</h3>
+      <h2 id="communities-title">{t('communities.title')}</h2>
       <Level parent="none" />
     </section>
   );

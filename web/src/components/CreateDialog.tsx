@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError, messageOf } from '../api';
+import { useT } from '../i18n/t';
 import { createEntry } from '../endpoints';
 import { hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { formToInput, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
 import { findKind, missingDetails, useKindCatalogue } from '../kinds';
 import type { ModuleInfo } from '../modules';
 import type { CalendarInfo, Entry } from '../types';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { EntryFields } from './EntryFields';
 
 const EntryExtrasFields = lazy(() => import('./EntryExtrasFields'));
@@ -26,6 +28,8 @@ interface Props {
  * stays created, the dialog says so, and what was refused can be retried or left out.
  */
 export function CreateDialog({ initial, calendars, modules, canBook, onCreated, onClose }: Props) {
+  const t = useT();
+  const intl = useIntl();
   const [form, setForm] = useState(initial);
   const [expanded, setExpanded] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -42,7 +46,7 @@ export function CreateDialog({ initial, calendars, modules, canBook, onCreated, 
   useEffect(() => { if (outcome) (problemRef.current ?? doneRef.current)?.focus(); }, [outcome]);
 
   async function createOnly(): Promise<Entry | null> {
-    const found: FormErrors = { ...validateForm(form), ...missingDetails(kindInfo, form.details) };
+    const found: FormErrors = { ...validateForm(form, intl), ...missingDetails(kindInfo, form.details, intl) };
     setErrors(found);
     if (Object.keys(found).length) {
       if (!expanded && Object.keys(found).some((k) => k.startsWith('details'))) setExpanded(true); // where the kind's fields are
@@ -72,38 +76,38 @@ export function CreateDialog({ initial, calendars, modules, canBook, onCreated, 
     if (!entry) return setBusy(false);
     if (!hasExtras(extras)) return onCreated(entry);
     const { applyExtras } = await import('../apply-extras');
-    const out = await applyExtras(entry.id, extras, form.timeZone);
+    const out = await applyExtras(entry.id, extras, form.timeZone, intl);
     if (Object.keys(out.errors).length === 0 && Object.keys(out.reports).length === 0) return onCreated(entry);
     setCreated(entry);
     setExtras(out.left);
     setOutcome(out);
-    setProblem(summarizeOutcome(out, `“${entry.title}” was saved.`) || null);
+    setProblem(summarizeOutcome(out, t('entry.wasSaved', { title: entry.title }), intl) || null);
     setBusy(false);
   }
 
   const retry = created && hasExtras(extras);
   return (
-    <Dialog title={created ? `“${created.title}” saved` : 'New entry'} onClose={created ? () => onCreated(created) : onClose} className={expanded ? 'dialog--wide' : ''}>
+    <Dialog title={created ? t('entry.savedTitle', { title: created.title }) : t('calendar.newEntry')} onClose={created ? () => onCreated(created) : onClose} className={expanded ? 'dialog--wide' : ''}>
       <form onSubmit={submit} noValidate>
         <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendars} modules={modules} compact={!expanded} readOnly={Boolean(created)} />
         {expanded && (
-          <Suspense fallback={<p className="muted small" role="status">Loading participants and resources…</p>}>
+          <Suspense fallback={<p className="muted small" role="status">{t('entry.loadingExtras')}</p>}>
             <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome}
               saved={created ? { entryId: created.id, loadKey: 0 } : undefined} canBook={canBook} />
           </Suspense>
         )}
         {problem && <p ref={problemRef} tabIndex={-1} className="field-error" role="alert">{problem}</p>}
         <div className="dialog__actions">
-          {!expanded && <button type="button" className="link-button" onClick={() => setExpanded(true)}>More options</button>}
+          {!expanded && <button type="button" className="link-button" onClick={() => setExpanded(true)}>{t('entry.moreOptions')}</button>}
           {created ? (
             <>
-              <button ref={doneRef} type="button" onClick={() => onCreated(created)}>{retry ? 'Close without them' : 'Done'}</button>
-              {retry && <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save again'}</button>}
+              <button ref={doneRef} type="button" onClick={() => onCreated(created)}>{retry ? t('entry.closeWithout') : t('common.done')}</button>
+              {retry && <button type="submit" className="primary" disabled={busy}>{busy ? t('common.saving') : t('entry.saveAgain')}</button>}
             </>
           ) : (
             <>
-              <button type="button" onClick={onClose}>Cancel</button>
-              <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
+              <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+              <button type="submit" className="primary" disabled={busy}>{busy ? t('common.saving') : t('common.save')}</button>
             </>
           )}
         </div>

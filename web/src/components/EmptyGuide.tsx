@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { isMissingRoute, messageOf, request } from '../api';
+import { useT } from '../i18n/t';
 
 interface Props {
   isAdmin: boolean;
@@ -12,6 +14,7 @@ interface Status { entries: number; calendars: number; demoLoaded: boolean }
 
 /** First run: an organisation without entries shows its admin how to begin. */
 export function EmptyGuide({ isAdmin, onNewEntry, onChanged }: Props) {
+  const t = useT();
   const [status, setStatus] = useState<Status | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,7 +36,7 @@ export function EmptyGuide({ isAdmin, onNewEntry, onChanged }: Props) {
     setBusy(true);
     try {
       await request('/api/v1/calendars', { method: 'POST', body: { name: name.trim() } });
-      setNote({ kind: 'ok', text: `Calendar “${name.trim()}” created. Add its first entry with New.` });
+      setNote({ kind: 'ok', text: t('guide.calendarCreated', { name: name.trim() }) });
       setName('');
       onChanged();
     } catch (err) {
@@ -45,11 +48,11 @@ export function EmptyGuide({ isAdmin, onNewEntry, onChanged }: Props) {
 
   async function loadDemo() {
     setBusy(true);
-    setNote({ kind: 'ok', text: 'Loading the demo organisation… this takes a few seconds.' });
+    setNote({ kind: 'ok', text: t('guide.loadingDemo') });
     try {
       const { data } = await request<{ entries: number; staff: number; demoPassword: string }>('/api/v1/admin/demo', { method: 'POST' });
       setStatus((s) => (s ? { ...s, entries: data.entries, demoLoaded: true } : s));
-      setNote({ kind: 'ok', text: `Demo loaded: ${data.entries} entries and ${data.staff} staff (they sign in with the password ${data.demoPassword}).` });
+      setNote({ kind: 'ok', text: t('guide.demoLoaded', { entries: data.entries, staff: data.staff, password: data.demoPassword }) });
       onChanged();
     } catch (err) {
       setNote({ kind: 'error', text: messageOf(err) });
@@ -60,17 +63,19 @@ export function EmptyGuide({ isAdmin, onNewEntry, onChanged }: Props) {
 
   return (
     <section className="empty-guide" aria-labelledby="empty-guide-title">
-      <h2 id="empty-guide-title">Your organisation has no entries yet</h2>
+      <h2 id="empty-guide-title">{t('guide.title')}</h2>
       <ol>
         <li>
           <form onSubmit={(e) => void createCalendar(e)} className="empty-guide__row">
-            <label htmlFor="new-calendar-name">Create a calendar</label>
-            <input id="new-calendar-name" value={name} required maxLength={200} placeholder="e.g. Field visits" onChange={(e) => setName(e.target.value)} />
-            <button type="submit" disabled={busy || !name.trim()}>Create</button>
+            <label htmlFor="new-calendar-name">{t('guide.createCalendar')}</label>
+            <input id="new-calendar-name" value={name} required maxLength={200} placeholder={t('guide.calendarExample')} onChange={(e) => setName(e.target.value)} />
+            <button type="submit" disabled={busy || !name.trim()}>{t('common.create')}</button>
           </form>
         </li>
-        <li><button type="button" className="link-button" onClick={onNewEntry}>Add a first entry</button> to one of the module calendars ({status.calendars} are ready).</li>
-        <li>Or try Kalendaryo with sample data: <button type="button" disabled={busy} onClick={() => void loadDemo()}>Load demo data</button></li>
+        <li>
+          <FormattedMessage id="guide.firstEntry" values={{ count: status.calendars, button: (text) => <button type="button" className="link-button" onClick={onNewEntry}>{text}</button> }} />
+        </li>
+        <li>{t('guide.tryDemo')} <button type="button" disabled={busy} onClick={() => void loadDemo()}>{t('guide.loadDemo')}</button></li>
       </ol>
       {note && <p className={note.kind === 'error' ? 'field-error' : 'muted small'} role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</p>}
     </section>

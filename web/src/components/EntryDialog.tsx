@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError, messageOf } from '../api';
+import { useT } from '../i18n/t';
 import { deleteEntry, deleteOccurrence, getEntry, updateEntry, type OccurrenceScope, type VersionedEntry } from '../endpoints';
 import { hasExtras, NO_EXTRAS, summarizeOutcome, type EntryExtras, type ExtrasOutcome } from '../entry-extras';
 import { entryToForm, formChanges, serverFieldErrors, validateForm, type EntryForm, type FormErrors } from '../entry-form';
 import { findKind, missingDetails, useKindCatalogue } from '../kinds';
 import type { ModuleInfo } from '../modules';
 import type { CalendarInfo } from '../types';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { EntryFields } from './EntryFields';
 import { ScopeDialog } from './ScopeDialog';
 
@@ -25,6 +27,8 @@ interface Props {
 
 /** An entry's details; editable when the server says the user may edit it. */
 export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, onChanged, onClose }: Props) {
+  const t = useT();
+  const intl = useIntl();
   const [loaded, setLoaded] = useState<VersionedEntry | null>(null);
   const [form, setForm] = useState<EntryForm | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -54,7 +58,7 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
 
   function explain(err: unknown) {
     if (err instanceof ApiError && err.status === 412) {
-      setProblem('Someone else changed this entry since you opened it. Close and open it again to see their changes.');
+      setProblem(t('entry.changedMeanwhile'));
     } else if (err instanceof ApiError) {
       const split = serverFieldErrors(err.fieldErrors);
       setErrors(split.errors);
@@ -68,7 +72,7 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
     if (!loaded || !form) return;
     const patch = formChanges(entryToForm(loaded.entry), form);
     // Details stored before (an import's, say) are not held to the form's rules until they are edited.
-    const found: FormErrors = { ...validateForm(form), ...(patch.details ? missingDetails(findKind(catalogue, form.module, form.kind), form.details) : {}) };
+    const found: FormErrors = { ...validateForm(form, intl), ...(patch.details ? missingDetails(findKind(catalogue, form.module, form.kind), form.details, intl) : {}) };
     setErrors(found);
     setProblem(null);
     if (Object.keys(found).length) return;
@@ -87,12 +91,12 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
     }
     if (!hasExtras(extras)) return onChanged();
     const { applyExtras } = await import('../apply-extras');
-    const out = await applyExtras(entryId, extras, form.timeZone);
+    const out = await applyExtras(entryId, extras, form.timeZone, intl);
     if (Object.keys(out.errors).length === 0 && Object.keys(out.reports).length === 0) return onChanged();
     setSaved(true);
     setExtras(out.left);
     setOutcome(out);
-    setProblem(summarizeOutcome(out, changed ? 'The entry was saved.' : '') || null);
+    setProblem(summarizeOutcome(out, changed ? t('entry.entrySaved') : '', intl) || null);
     setLoadKey((k) => k + 1);
     setBusy(false);
   }
@@ -100,7 +104,7 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
   async function remove() {
     if (!loaded) return;
     if (occurrence) return setAskScope(true);
-    if (!window.confirm(`Delete “${loaded.entry.title}”?`)) return;
+    if (!window.confirm(t('entry.confirmDelete', { title: loaded.entry.title }))) return;
     setBusy(true);
     try {
       await deleteEntry(entryId, loaded.ifMatch);
@@ -127,29 +131,29 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
   const recurring = Boolean(entry && (entry.rrule || entry.seriesId || entry.recurrenceId));
   // The entry's own calendar stays listed even when the user may not write to it.
   const calendarChoices = entry && !calendars.some((c) => c.id === entry.calendarId)
-    ? [...calendars, { id: entry.calendarId, name: 'Current calendar', module: entry.module, color: '#334155', type: 'organisation' as const, access: 'view' as const }]
+    ? [...calendars, { id: entry.calendarId, name: t('entry.currentCalendar'), module: entry.module, color: '#334155', type: 'organisation' as const, access: 'view' as const }]
     : calendars;
 
   return (
-    <Dialog title={entry ? (editable ? 'Edit entry' : entry.title) : 'Entry'} onClose={saved ? onChanged : onClose} className="dialog--wide">
-      {!form && !problem && <p role="status">Loading…</p>}
+    <Dialog title={entry ? (editable ? t('entry.editTitle') : entry.title) : t('entry.title')} onClose={saved ? onChanged : onClose} className="dialog--wide">
+      {!form && !problem && <p role="status">{t('common.loading')}</p>}
       <form onSubmit={save} noValidate>
         {form && <EntryFields form={form} onChange={setForm} errors={errors} calendars={calendarChoices} modules={modules} readOnly={!editable} />}
         {form && entry && (
-          <Suspense fallback={<p className="muted small" role="status">Loading participants and resources…</p>}>
+          <Suspense fallback={<p className="muted small" role="status">{t('entry.loadingExtras')}</p>}>
             <EntryExtrasFields form={form} extras={extras} onChange={setExtras} outcome={outcome}
               saved={{ entryId: entry.id, recurrenceId: occurrence?.recurrenceId, loadKey }} canBook={canBook && editable} readOnly={!editable} />
           </Suspense>
         )}
-        {recurring && editable && <p className="muted small">This entry repeats: changes here apply to the whole series; drag an occurrence to move only it.</p>}
+        {recurring && editable && <p className="muted small">{t('entry.repeatsNote')}</p>}
         {problem && <p className="field-error" role="alert">{problem}</p>}
         <div className="dialog__actions">
-          {entry?.canDelete && <button type="button" className="danger" onClick={remove} disabled={busy}>Delete</button>}
-          <button type="button" onClick={saved ? onChanged : onClose}>{editable && !saved ? 'Cancel' : 'Close'}</button>
-          {editable && <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>}
+          {entry?.canDelete && <button type="button" className="danger" onClick={remove} disabled={busy}>{t('common.delete')}</button>}
+          <button type="button" onClick={saved ? onChanged : onClose}>{editable && !saved ? t('common.cancel') : t('common.close')}</button>
+          {editable && <button type="submit" className="primary" disabled={busy}>{busy ? t('common.saving') : t('common.save')}</button>}
         </div>
       </form>
-      {askScope && <ScopeDialog title={`Delete “${entry?.title ?? ''}”`} action="Delete" scopes={['this', 'following', 'all']} onChoose={removeOccurrences} />}
+      {askScope && <ScopeDialog title={t('scope.deleteTitle', { title: entry?.title ?? '' })} question={t('scope.deleteQuestion')} scopes={['this', 'following', 'all']} onChoose={removeOccurrences} />}
     </Dialog>
   );
 }

@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { toggleAllDay, type EntryForm, type FormErrors } from '../entry-form';
 import { findKind, useKindCatalogue } from '../kinds';
-import { humanize, PRIORITIES, STATUSES, statusChoices, type ModuleInfo } from '../modules';
+import { useT } from '../i18n/t';
+import { humanize, useLabels } from '../labels';
+import { PRIORITIES, STATUSES, statusChoices, type ModuleInfo } from '../modules';
 import { knownZones } from '../times';
 import type { CalendarInfo } from '../types';
 import { Field } from './Field';
@@ -21,12 +23,14 @@ interface Props {
 }
 
 export function EntryFields({ form, onChange, errors, calendars, modules, compact, readOnly }: Props) {
+  const t = useT();
+  const labels = useLabels();
   const set = (patch: Partial<EntryForm>) => onChange({ ...form, ...patch });
   const mod = modules.find((m) => m.id === form.module);
   const kinds = mod?.kinds ?? (form.kind ? [{ id: form.kind, label: humanize(form.kind) }] : []);
   const catalogue = useKindCatalogue();
   const kindInfo = findKind(catalogue, form.module, form.kind);
-  const statuses = kindInfo ? statusChoices(kindInfo, form.status) : [...new Set([...STATUSES, form.status].filter(Boolean))].map((s) => ({ value: s, label: humanize(s) }));
+  const statuses = kindInfo ? statusChoices(kindInfo, form.status) : [...new Set([...STATUSES, form.status].filter(Boolean))];
 
   function chooseCalendar(calendarId: string) {
     const cal = calendars.find((c) => c.id === calendarId);
@@ -47,77 +51,77 @@ export function EntryFields({ form, onChange, errors, calendars, modules, compac
   const inputType = form.allDay ? 'date' : 'datetime-local';
   return (
     <fieldset className={`entry-fields ${compact ? 'entry-fields--compact' : ''}`} disabled={readOnly}>
-      <Field id="entry-title" label="Title" error={errors.title} className="span-2">
+      <Field id="entry-title" label={t('entry.field.title')} error={errors.title} className="span-2">
         <input type="text" value={form.title} required autoFocus onChange={(e) => set({ title: e.target.value })} />
       </Field>
-      <Field id="entry-start" label="Starts" error={errors.start}>
+      <Field id="entry-start" label={t('entry.field.start')} error={errors.start}>
         <input type={inputType} value={form.start} required onChange={(e) => set({ start: e.target.value })} />
       </Field>
-      <Field id="entry-end" label={form.allDay ? 'Ends (last day)' : 'Ends'} error={errors.end}>
+      <Field id="entry-end" label={t(form.allDay ? 'entry.field.endDay' : 'entry.field.end')} error={errors.end}>
         <input type={inputType} value={form.end} required onChange={(e) => set({ end: e.target.value })} />
       </Field>
       <label className="check span-2">
         <input type="checkbox" checked={form.allDay} onChange={(e) => onChange(toggleAllDay(form, e.target.checked))} />
-        All day
+        {t('entry.field.allDay')}
       </label>
       {!compact && <RepeatField form={form} onChange={(rrule) => set({ rrule })} error={errors.rrule} />}
       {!compact && (
-        <Field id="entry-zone" label="Time zone" error={errors.timeZone} className="span-2">
+        <Field id="entry-zone" label={t('entry.field.zone')} error={errors.timeZone} className="span-2">
           <select value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
             {!knownZones().includes(form.timeZone) && <option value={form.timeZone}>{form.timeZone}</option>}
             {knownZones().map((z) => <option key={z} value={z}>{z}</option>)}
           </select>
         </Field>
       )}
-      <Field id="entry-calendar" label="Calendar" error={errors.calendarId}>
+      <Field id="entry-calendar" label={t('entry.field.calendar')} error={errors.calendarId}>
         <select value={form.calendarId} required onChange={(e) => chooseCalendar(e.target.value)}>
-          <option value="" disabled>Choose…</option>
+          <option value="" disabled>{t('common.choose')}</option>
           {calendars.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
       </Field>
       {!compact && (
-        <Field id="entry-module" label="Module" error={errors.module}>
+        <Field id="entry-module" label={t('entry.field.module')} error={errors.module}>
           <select value={form.module} required onChange={(e) => chooseModule(e.target.value)}>
-            <option value="" disabled>Choose…</option>
-            {modules.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+            <option value="" disabled>{t('common.choose')}</option>
+            {modules.map((m) => <option key={m.id} value={m.id}>{labels.module(m.id, m.label)}</option>)}
           </select>
         </Field>
       )}
-      <Field id="entry-kind" label="Kind" error={errors.kind}>
+      <Field id="entry-kind" label={t('entry.field.kind')} error={errors.kind}>
         <select value={form.kind} required onChange={(e) => chooseKind(form.module, e.target.value)}>
-          <option value="" disabled>Choose…</option>
-          {kinds.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
+          <option value="" disabled>{t('common.choose')}</option>
+          {kinds.map((k) => <option key={k.id} value={k.id}>{labels.kind(form.module, k.id, k.label)}</option>)}
         </select>
       </Field>
-      <Field id="entry-location" label="Location" error={errors.location} className={compact ? '' : 'span-2'}>
+      <Field id="entry-location" label={t('entry.field.location')} error={errors.location} className={compact ? '' : 'span-2'}>
         <input type="text" value={form.location} onChange={(e) => set({ location: e.target.value })} />
       </Field>
       {!compact && (
         <>
-          <Field id="entry-description" label="Description" error={errors.description} className="span-2">
+          <Field id="entry-description" label={t('entry.field.description')} error={errors.description} className="span-2">
             <textarea rows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} />
           </Field>
-          <Field id="entry-visibility" label="Visibility" error={errors.visibility}>
+          <Field id="entry-visibility" label={t('entry.field.visibility')} error={errors.visibility}>
             <select value={form.visibility} onChange={(e) => set({ visibility: e.target.value as EntryForm['visibility'] })}>
-              <option value="public">Public</option>
-              <option value="internal">Internal (staff)</option>
-              <option value="private">Private (others see busy)</option>
+              <option value="public">{t('visibility.public')}</option>
+              <option value="internal">{t('visibility.internal')}</option>
+              <option value="private">{t('visibility.private')}</option>
             </select>
           </Field>
-          <Field id="entry-priority" label="Priority" error={errors.priority}>
+          <Field id="entry-priority" label={t('entry.field.priority')} error={errors.priority}>
             <select value={form.priority} onChange={(e) => set({ priority: e.target.value })}>
-              <option value="">None</option>
-              {PRIORITIES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
+              <option value="">{t('entry.noPriority')}</option>
+              {PRIORITIES.map((p) => <option key={p} value={p}>{labels.priority(p)}</option>)}
             </select>
           </Field>
-          <Field id="entry-status" label="Status" error={errors.status}>
+          <Field id="entry-status" label={t('entry.field.status')} error={errors.status}>
             <select value={form.status || kindInfo?.defaultStatus || ''} onChange={(e) => set({ status: e.target.value })}>
-              {!kindInfo && <option value="">Default</option>}
-              {statuses.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+              {!kindInfo && <option value="">{t('entry.defaultStatus')}</option>}
+              {statuses.map((s) => <option key={s} value={s}>{labels.status(s)}</option>)}
             </select>
           </Field>
           {kindInfo && (
-            <Suspense fallback={<p className="muted small span-2" role="status">Loading the kind’s fields…</p>}>
+            <Suspense fallback={<p className="muted small span-2" role="status">{t('entry.loadingKind')}</p>}>
               <KindDetailsFields key={`${form.module}/${form.kind}`} kind={kindInfo} details={form.details} errors={errors} zone={form.timeZone}
                 onChange={(details) => set({ details })} />
             </Suspense>

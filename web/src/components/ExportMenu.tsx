@@ -1,4 +1,6 @@
 import { feedQuery, type Filters } from '../filters';
+import { useT, type MessageId } from '../i18n/t';
+import { MenuButton, MenuItem } from '../ui/Menu';
 
 interface Props {
   range: { start: string; end: string } | null;
@@ -6,29 +8,25 @@ interface Props {
   timeZone: string;
 }
 
-const FORMATS = [
-  { path: 'calendar/brief.html', label: 'Printable brief', newTab: true },
-  { path: 'calendar/brief.pdf', label: 'Brief as PDF', newTab: false },
-  { path: 'calendar.ics', label: 'iCalendar (.ics)', newTab: false },
-  { path: 'calendar.csv', label: 'CSV', newTab: false },
-  { path: 'calendar.xlsx', label: 'Excel (.xlsx)', newTab: false },
+const FORMATS: Array<{ path: string; labelId: MessageId; newTab: boolean }> = [
+  { path: 'calendar/brief.html', labelId: 'export.brief', newTab: true },
+  { path: 'calendar/brief.pdf', labelId: 'export.briefPdf', newTab: false },
+  { path: 'calendar.ics', labelId: 'export.ics', newTab: false },
+  { path: 'calendar.csv', labelId: 'export.csv', newTab: false },
+  { path: 'calendar.xlsx', labelId: 'export.xlsx', newTab: false },
 ];
 
 /** Print and export the range and filters in view (the export routes read the same query as the feed). */
 export function ExportMenu({ range, filters, timeZone }: Props) {
+  const t = useT();
   if (!range) return null;
   const query = feedQuery(range.start, range.end, filters);
   query.set('timeZone', timeZone);
   return (
-    <details className="export-menu">
-      <summary>Print / export</summary>
-      <ul>
-        {FORMATS.map((f) => (
-          <li key={f.path}>
-            <a href={`/api/v1/${f.path}?${query.toString()}`} {...(f.newTab ? { target: '_blank', rel: 'noopener' } : { download: '' })}>{f.label}</a>
-          </li>
-        ))}
-      </ul>
-    </details>
+    <MenuButton label={t('export.menu')} menuLabel={t('export.menu')}>
+      {FORMATS.map((f) => (
+        <MenuItem key={f.path} id={f.path} href={`/api/v1/${f.path}?${query.toString()}`} {...(f.newTab ? { target: '_blank', rel: 'noopener' } : { download: '' })}>{t(f.labelId)}</MenuItem>
+      ))}
+    </MenuButton>
   );
 }

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import type { FormErrors } from '../entry-form';
 import { detailFieldsOf, detailsFrom, detailValuesOf } from '../kind-details';
 import type { KindInfo } from '../kinds';
+import { useT } from '../i18n/t';
+import { useLabels } from '../labels';
 import { SchemaFields } from './SchemaFields';
 
 interface Props {
@@ -18,6 +20,8 @@ interface Props {
  * from its details JSON Schema. Loaded only when the full editor shows them.
  */
 export default function KindDetailsFields({ kind, details, errors, zone, onChange }: Props) {
+  const t = useT();
+  const labels = useLabels();
   const fields = useMemo(() => detailFieldsOf(kind.detailsJsonSchema), [kind]);
   // The typed text is kept as typed ("2." on the way to "2.5"); the parent gets the details the API takes.
   const [stored] = useState(details);
@@ -33,9 +37,9 @@ export default function KindDetailsFields({ kind, details, errors, zone, onChang
 
   return (
     <fieldset className="kind-details span-2">
-      <legend>{kind.label} details</legend>
+      <legend>{t('entry.kindDetails', { kind: labels.kind(kind.module, kind.kind, kind.label) })}</legend>
       <SchemaFields fields={fields} values={values} errors={errors} zone={zone} onChange={change} />
-      {unplaced.map(([name, message]) => <p key={name} className="field-error">{name}: {message}</p>)}
+      {unplaced.map(([name, message]) => <p key={name} className="field-error">{t('form.fieldError', { field: name, message })}</p>)}
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/t';
 import { UUID_RE, type Lookup, type Option } from '../lookups';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
 
 /** A filter by id that people fill in by name: suggestions come from the server as they type. */
 export function LookupFilter({ id, label, value, lookup, onCommit }: Props) {
+  const t = useT();
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Option[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function LookupFilter({ id, label, value, lookup, onCommit }: Props) {
     if (match) {
       if (match.id !== value) onCommit(match.id);
       setText(match.label);
-    } else setError(`Choose a ${label.toLowerCase()} from the suggestions.`);
+    } else setError(t('filters.chooseSuggestion', { what: label }));
   }
 
   const listId = `${id}-options`;
@@ -49,7 +51,7 @@ export function LookupFilter({ id, label, value, lookup, onCommit }: Props) {
     <>
       <label htmlFor={id}>{label}</label>
       <div>
-        <input id={id} type="text" list={listId} value={text} autoComplete="off" placeholder="Type a name"
+        <input id={id} type="text" list={listId} value={text} autoComplete="off" placeholder={t('filters.typeName')}
           aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
           onChange={(e) => setText(e.target.value)} onBlur={commit}
           onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError, messageOf, request } from '../api';
+import { useT } from '../i18n/t';
+import { useLabels } from '../labels';
+import type { PageProps } from '../shell/routes';
 import { bodyOf, fieldsOf, patchOf, valuesOf, type FormField, type FormValues } from '../schema-form';
 import { isoToWall } from '../times';
-import type { Session } from '../types';
 import '../styles/panels.css';
 import { CommunitiesBrowser } from './CommunitiesBrowser';
 import { RecordForm } from './RecordForm';
 
-interface Props { session: Session; onSessionExpired: () => void }
 interface TypeInfo { module: string; type: string; label: string }
 interface RecordRow { id: string; data: Record<string, unknown> & { title?: string; status?: string }; version: number; entries: Array<{ start: string }> }
 type Result = { kind: 'ok' | 'error'; text: string; fields?: Record<string, string> };
@@ -17,7 +19,10 @@ const PAGE = 50;
 const WORKFLOW_FIELDS: Record<string, string[]> = { 'staff/leave': ['status'] };
 
 /** `/modules`: each module's records (edit, delete) and a form generated from the record type's JSON Schema. */
-export default function ModulesPage({ session, onSessionExpired }: Props) {
+export default function ModulesPage({ session, onSessionExpired }: PageProps) {
+  const t = useT();
+  const intl = useIntl();
+  const labels = useLabels();
   const zone = session.user.timeZone;
   const [types, setTypes] = useState<TypeInfo[]>([]);
   const [key, setKey] = useState(() => new URLSearchParams(window.location.search).get('type') ?? '');
@@ -83,7 +88,10 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
     request<Record<string, unknown>>(`/api/v1/modules/${key}/schema`).then(({ data }) => setFields(fieldsOf(data).filter((f) => !byWorkflow.has(f.name))), onError);
   }, [key, load, onError]);
 
-  const label = useMemo(() => types.find((t) => `${t.module}/${t.type}` === key)?.label ?? '', [types, key]);
+  const label = useMemo(() => {
+    const info = types.find((x) => `${x.module}/${x.type}` === key);
+    return info ? labels.recordType(info.module, info.type, info.label) : '';
+  }, [types, key, labels]);
   const titleOf = (r: RecordRow) => r.data.title ?? r.id;
 
   async function edit(row: RecordRow) {
@@ -114,18 +122,18 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
         await request(`/api/v1/modules/${key}/${editing.id}`, {
           method: 'PATCH', body: patchOf(fields, values, editing.data, zone), headers: { 'If-Match': `"${editing.version}"` },
         });
-        setResult({ kind: 'ok', text: `${label} “${String(values.title ?? titleOf(editing))}” changed; its calendar entries follow.` });
+        setResult({ kind: 'ok', text: t('records.changed', { type: label, title: String(values.title ?? titleOf(editing)) }) });
         setEditing(null);
         focusResult.current = true;
       } else {
         await request(`/api/v1/modules/${key}`, { method: 'POST', body: bodyOf(fields, values, zone) });
-        setResult({ kind: 'ok', text: `${label} saved; it is on the calendar.` });
+        setResult({ kind: 'ok', text: t('records.saved', { type: label }) });
       }
       setValues({});
       load();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return onSessionExpired();
-      const text = err instanceof ApiError && err.status === 412 ? 'Someone else changed this record since you opened it. Cancel and open it again to see their changes.' : messageOf(err);
+      const text = err instanceof ApiError && err.status === 412 ? t('records.changedMeanwhile') : messageOf(err);
       const byField = err instanceof ApiError ? Object.fromEntries(err.fieldErrors.map((f) => [f.field, f.message])) : {};
       setResult({ kind: 'error', text, fields: byField });
     } finally {
@@ -134,12 +142,12 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
   }
 
   async function remove(row: RecordRow) {
-    if (!window.confirm(`Delete “${titleOf(row)}” and its calendar entries?`)) return;
+    if (!window.confirm(t('records.confirmDelete', { title: titleOf(row) }))) return;
     setResult(null);
     try {
       await request(`/api/v1/modules/${key}/${row.id}`, { method: 'DELETE' });
       if (editing?.id === row.id) stopEditing();
-      setResult({ kind: 'ok', text: `Deleted “${titleOf(row)}”.` });
+      setResult({ kind: 'ok', text: t('records.deleted', { title: titleOf(row) }) });
       load();
     } catch (err) {
       onError(err);
@@ -147,48 +155,41 @@ export default function ModulesPage({ session, onSessionExpired }: Props) {
   }
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#modules-main">Skip to records</a>
-      <header className="app-header">
-        <h1 className="brand">Kalendaryo</h1>
-        <nav aria-label="Pages" className="page-nav"><a href="/">Calendar</a> <a href="/modules" aria-current="page">Modules</a> <a href="/resources">Resources</a></nav>
-        <span className="small">{session.user.name}</span>
-      </header>
-      <main id="modules-main" className="calendar-main resources-page" tabIndex={-1}>
-        <h2>Module records</h2>
-        <label htmlFor="record-type">Record type</label>{' '}
+    <div className="page records-page">
+        <h1>{t('records.title')}</h1>
+        <label htmlFor="record-type">{t('records.type')}</label>
         <select id="record-type" value={key} onChange={(e) => setKey(e.target.value)}>
-          {types.map((t) => <option key={`${t.module}/${t.type}`} value={`${t.module}/${t.type}`}>{t.module} · {t.label}</option>)}
+          {types.map((x) => <option key={`${x.module}/${x.type}`} value={`${x.module}/${x.type}`}>{t('records.typeOption', { module: labels.module(x.module), type: labels.recordType(x.module, x.type, x.label) })}</option>)}
         </select>
         <section aria-labelledby="records-title">
-          <h3 id="records-title">{label || 'Records'}</h3>
-          {records === null ? <p role="status">Loading…</p> : records.length === 0 ? <p>No records yet.</p> : (
+          <h2 id="records-title">{label || t('records.records')}</h2>
+          {records === null ? <p role="status">{t('common.loading')}</p> : records.length === 0 ? <p>{t('records.none')}</p> : (
             <ul className="resource-list record-list">
               {records.map((r) => {
                 const first = r.entries[0]?.start;
                 const day = first && (first.includes('T') ? isoToWall(first, zone) : first).slice(0, 10);
+                const dayText = day && intl.formatDate(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
                 return (
                   <li key={r.id}>
-                    <span className="record-list__title">{titleOf(r)}</span>{' '}
-                    <span className="muted small">{r.data.status ?? ''}{day ? ' · ' : ''}</span>
-                    {day && <a className="small" href={`/?view=listWeek&date=${day}`} aria-label={`${titleOf(r)} on the calendar, ${day}`}>{day}</a>}
+                    <span className="record-list__title">{titleOf(r)}</span>
+                    <span className="muted small">{r.data.status ? labels.status(r.data.status) : ''}</span>
+                    {day && <a className="small" href={`/?view=listWeek&date=${day}`} aria-label={t('records.onCalendar', { title: titleOf(r), day: dayText })}>{dayText}</a>}
                     <span className="record-list__actions">
-                      <button type="button" className="link-button" aria-label={`Edit ${titleOf(r)}`} onClick={() => void edit(r)}>Edit</button>
-                      <button type="button" className="link-button" aria-label={`Delete ${titleOf(r)}`} onClick={() => void remove(r)}>Delete</button>
+                      <button type="button" className="link-button" aria-label={t('records.edit', { title: titleOf(r) })} onClick={() => void edit(r)}>{t('common.edit')}</button>
+                      <button type="button" className="link-button" aria-label={t('records.delete', { title: titleOf(r) })} onClick={() => void remove(r)}>{t('common.delete')}</button>
                     </span>
                   </li>
                 );
               })}
             </ul>
           )}
-          {nextCursor && <button type="button" onClick={() => void more()}>Show more</button>}
+          {nextCursor && <button type="button" onClick={() => void more()}>{t('common.showMore')}</button>}
         </section>
         <div id="record-form-top" />
-        <RecordForm key={editing?.id ?? 'new'} title={editing ? `Edit ${titleOf(editing)}` : `New ${label.toLowerCase() || 'record'}`} fields={fields} values={values}
+        <RecordForm key={editing?.id ?? 'new'} title={editing ? t('records.editTitle', { title: titleOf(editing) }) : t('records.newTitle', { type: label || t('records.record') })} fields={fields} values={values}
           errors={result?.fields} zone={zone} busy={busy} onChange={setValues} onSubmit={() => void save()} onCancel={editing ? stopEditing : undefined} />
         {result && <p ref={resultRef} tabIndex={-1} className={result.kind === 'error' ? 'field-error' : 'notice'} role={result.kind === 'error' ? 'alert' : 'status'}>{result.text}</p>}
         <CommunitiesBrowser />
-      </main>
     </div>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { EntryExtras } from '../entry-extras';
 import { organizerLookup, type Option } from '../lookups';
 import { answerOf, isListed, parseInvitee, PARTICIPANT_ROLES, RSVP_LABELS, type Participant, type ParticipantRole } from '../participants';
-import { humanize } from '../modules';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/t';
+import { useLabels } from '../labels';
 import '../styles/entry-extras.css';
 
 interface Props {
@@ -18,6 +20,9 @@ interface Props {
 /** Who takes part: those listed with their RSVP, and people to invite (users by name, anyone by e-mail) when the entry is saved. */
 export function ParticipantsSection({ listed, extras, onChange, errors, readOnly }: Props) {
   const id = useId();
+  const t = useT();
+  const intl = useIntl();
+  const labels = useLabels();
   const [text, setText] = useState('');
   const [role, setRole] = useState<ParticipantRole>('required');
   const [options, setOptions] = useState<Option[]>([]);
@@ -32,9 +37,9 @@ export function ParticipantsSection({ listed, extras, onChange, errors, readOnly
   }, [text]);
 
   function add() {
-    const parsed = parseInvitee(text, options);
+    const parsed = parseInvitee(text, options, intl);
     if ('error' in parsed) return setProblem(parsed.error);
-    if (isListed(parsed, [...(listed ?? []), ...extras.invitees])) return setProblem(`${parsed.name} is already on the list.`);
+    if (isListed(parsed, [...(listed ?? []), ...extras.invitees])) return setProblem(t('participants.already', { name: parsed.name }));
     onChange({ ...extras, invitees: [...extras.invitees, { ...parsed, role, key: crypto.randomUUID() }] });
     setProblem(null);
     setText('');
@@ -55,16 +60,16 @@ export function ParticipantsSection({ listed, extras, onChange, errors, readOnly
   const rows = (listed?.length ?? 0) + extras.invitees.length;
   return (
     <fieldset className="entry-extra span-2" disabled={readOnly}>
-      <legend>Participants</legend>
-      {rows === 0 ? <p className="muted small">Nobody yet.</p> : (
+      <legend>{t('participants.title')}</legend>
+      {rows === 0 ? <p className="muted small">{t('participants.none')}</p> : (
         <ul className="entry-extra__list">
           {listed?.map((p) => {
             const leaving = extras.removeParticipants.includes(p.id);
             return (
               <li key={p.id} className={leaving ? 'is-leaving' : ''}>
                 <span className="entry-extra__name">{p.name}{p.email ? <span className="muted small"> {p.email}</span> : null}</span>
-                <span className="small">{humanize(p.role)} · <span className={`rsvp rsvp--${answerOf(p)}`}>{RSVP_LABELS[answerOf(p)]}</span>{leaving ? ' · removed when you save' : ''}</span>
-                {!readOnly && <button type="button" className="link-button" onClick={() => toggleRemoval(p.id)}>{leaving ? `Keep ${p.name}` : `Remove ${p.name}`}</button>}
+                <span className="small">{[labels.role(p.role), <span key="rsvp" className={`rsvp rsvp--${answerOf(p)}`}>{t(RSVP_LABELS[answerOf(p)])}</span>, leaving ? t('participants.removedOnSave') : null].filter(Boolean).map((part, i) => <span key={i} className="sep-before">{part}</span>)}</span>
+                {!readOnly && <button type="button" className="link-button" onClick={() => toggleRemoval(p.id)}>{t(leaving ? 'participants.keep' : 'participants.remove', { name: p.name })}</button>}
                 {errors[p.id] && <p className="field-error" role="alert">{errors[p.id]}</p>}
               </li>
             );
@@ -72,27 +77,27 @@ export function ParticipantsSection({ listed, extras, onChange, errors, readOnly
           {extras.invitees.map((p) => (
             <li key={p.key}>
               <span className="entry-extra__name">{p.name}{p.email ? <span className="muted small"> {p.email}</span> : null}</span>
-              <span className="small">{humanize(p.role)} · invited when you save</span>
-              <button type="button" className="link-button" onClick={() => onChange({ ...extras, invitees: extras.invitees.filter((x) => x.key !== p.key) })}>Remove {p.name}</button>
-              {errors[p.key] && <p className="field-error" role="alert">Not added: {errors[p.key]}</p>}
+              <span className="small"><span className="sep-before">{labels.role(p.role)}</span><span className="sep-before">{t('participants.invitedOnSave')}</span></span>
+              <button type="button" className="link-button" onClick={() => onChange({ ...extras, invitees: extras.invitees.filter((x) => x.key !== p.key) })}>{t('participants.remove', { name: p.name })}</button>
+              {errors[p.key] && <p className="field-error" role="alert">{t('participants.notAdded', { reason: errors[p.key] })}</p>}
             </li>
           ))}
         </ul>
       )}
       {!readOnly && (
         <div className="entry-extra__add">
-          <label htmlFor={inputId}>Add a person</label>
-          <input id={inputId} type="text" list={`${id}-users`} value={text} autoComplete="off" placeholder="Name, or e-mail address"
+          <label htmlFor={inputId}>{t('participants.add')}</label>
+          <input id={inputId} type="text" list={`${id}-users`} value={text} autoComplete="off" placeholder={t('participants.placeholder')}
             aria-describedby={problem ? `${hintId} ${errorId}` : hintId} aria-invalid={problem ? true : undefined}
             onChange={(e) => setText(e.target.value)} onKeyDown={onKey} />
           <datalist id={`${id}-users`}>{options.map((o) => <option key={o.id} value={o.label} />)}</datalist>
-          <label htmlFor={`${id}-role`} className="visually-hidden">Role of the person to add</label>
+          <label htmlFor={`${id}-role`} className="visually-hidden">{t('participants.role')}</label>
           <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as ParticipantRole)}>
-            {PARTICIPANT_ROLES.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+            {PARTICIPANT_ROLES.map((r) => <option key={r} value={r}>{labels.role(r)}</option>)}
           </select>
-          <button type="button" onClick={add}>Add</button>
+          <button type="button" onClick={add}>{t('common.add')}</button>
           <p id={hintId} className="muted small span-all">
-            Pick a colleague from the suggestions, or type anyone’s e-mail address; they are invited when you save.
+            {t('participants.hint')}
           </p>
           {problem && <p id={errorId} className="field-error span-all" role="alert">{problem}</p>}
         </div>

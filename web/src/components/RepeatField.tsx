@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { isMissingRoute, messageOf, request } from '../api';
 import { formTimes, type EntryForm } from '../entry-form';
+import { useIntl } from 'react-intl';
+import { useT, type MessageId } from '../i18n/t';
 
 interface Props {
   form: EntryForm;
@@ -8,13 +10,13 @@ interface Props {
   error?: string;
 }
 
-const PRESETS: Array<{ rrule: string; label: string }> = [
-  { rrule: '', label: 'Does not repeat' },
-  { rrule: 'FREQ=DAILY', label: 'Every day' },
-  { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', label: 'Every weekday' },
-  { rrule: 'FREQ=WEEKLY', label: 'Every week' },
-  { rrule: 'FREQ=MONTHLY', label: 'Every month' },
-  { rrule: 'FREQ=YEARLY', label: 'Every year' },
+const PRESETS: Array<{ rrule: string; label: MessageId }> = [
+  { rrule: '', label: 'repeat.none' },
+  { rrule: 'FREQ=DAILY', label: 'repeat.daily' },
+  { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', label: 'repeat.weekdays' },
+  { rrule: 'FREQ=WEEKLY', label: 'repeat.weekly' },
+  { rrule: 'FREQ=MONTHLY', label: 'repeat.monthly' },
+  { rrule: 'FREQ=YEARLY', label: 'repeat.yearly' },
 ];
 
 interface Preview {
@@ -25,6 +27,8 @@ interface Preview {
 
 /** Repeat choice (presets or any RRULE) with the server's plain-language preview of the next dates. */
 export function RepeatField({ form, onChange, error }: Props) {
+  const t = useT();
+  const intl = useIntl();
   const preset = PRESETS.find((p) => p.rrule === form.rrule);
   const [custom, setCustom] = useState(!preset);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -56,19 +60,19 @@ export function RepeatField({ form, onChange, error }: Props) {
 
   return (
     <div className="field span-2">
-      <label htmlFor="entry-repeat">Repeats</label>
+      <label htmlFor="entry-repeat">{t('repeat.label')}</label>
       <select id="entry-repeat" value={custom ? 'custom' : form.rrule}
         onChange={(e) => {
           const custom = e.target.value === 'custom';
           setCustom(custom);
           if (!custom) onChange(e.target.value);
         }}>
-        {PRESETS.map((p) => <option key={p.label} value={p.rrule}>{p.label}</option>)}
-        <option value="custom">Custom rule (RRULE)…</option>
+        {PRESETS.map((p) => <option key={p.label} value={p.rrule}>{t(p.label)}</option>)}
+        <option value="custom">{t('repeat.custom')}</option>
       </select>
       {custom && (
         <>
-          <label htmlFor="entry-rrule" className="small">Rule, e.g. FREQ=MONTHLY;BYDAY=1MO;COUNT=6</label>
+          <label htmlFor="entry-rrule" className="small">{t('repeat.rule')}</label>
           <input id="entry-rrule" type="text" value={form.rrule} spellCheck={false}
             aria-invalid={error || note ? true : undefined} aria-describedby="entry-rrule-help"
             onChange={(e) => onChange(e.target.value)} />
@@ -79,7 +83,11 @@ export function RepeatField({ form, onChange, error }: Props) {
         {note && <p className="field-error">{note}</p>}
         {preview && (
           <p className="muted">
-            {preview.description}. Next: {preview.occurrences.slice(0, 5).map((o) => o.replace('T', ' ').slice(0, 16)).join(', ')}{preview.truncated ? ', …' : ''}
+            {t('repeat.preview', {
+              rule: preview.description,
+              next: intl.formatList(preview.occurrences.slice(0, 5).map((o) => intl.formatDate(new Date(o.length > 10 ? o : `${o}T12:00:00Z`), o.length > 10 ? { timeZone: form.timeZone, dateStyle: 'medium', timeStyle: 'short' } : { timeZone: 'UTC', dateStyle: 'medium' }))),
+              more: preview.truncated ? 1 : 0,
+            })}
           </p>
         )}
       </div>

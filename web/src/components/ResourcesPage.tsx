@@ -1,23 +1,28 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError, messageOf } from '../api';
+import { useT } from '../i18n/t';
+import { useLabels } from '../labels';
+import type { PageProps } from '../shell/routes';
 import { fetchFeed } from '../endpoints';
 import { bookableEntries, listResources, requestBooking, RESOURCE_TYPES, type Resource } from '../resources';
-import type { Session } from '../types';
 import { ResourceCalendar } from './ResourceCalendar';
 import { WorkflowPanel } from './WorkflowPanel';
 import '../styles/panels.css';
 
-interface Props { session: Session; onSessionExpired: () => void }
 
 const DAY = 86_400_000;
 
 /** Resources: a list with a type filter, a resource's own calendar, a booking request, the approval queue. */
-export default function ResourcesPage({ session, onSessionExpired }: Props) {
+export default function ResourcesPage({ session, onSessionExpired }: PageProps) {
+  const t = useT();
+  const intl = useIntl();
+  const labels = useLabels();
   const { user } = session;
   const [type, setType] = useState(() => new URLSearchParams(window.location.search).get('type') ?? '');
   const [resources, setResources] = useState<Resource[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [entries, setEntries] = useState<Array<{ id: string; label: string }>>([]);
+  const [entries, setEntries] = useState<ReturnType<typeof bookableEntries>>([]);
   const [entryId, setEntryId] = useState('');
   const [note, setNote] = useState('');
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -52,7 +57,7 @@ export default function ResourcesPage({ session, onSessionExpired }: Props) {
     setResult(null);
     try {
       const booking = await requestBooking({ resourceId: resource.id, entryId, units: 1, note: note.trim() || null });
-      setResult({ kind: 'ok', text: 'status' in booking && booking.status === 'pending' ? `Requested ${resource.name}; it waits for approval.` : `Booked ${resource.name}.` });
+      setResult({ kind: 'ok', text: t('status' in booking && booking.status === 'pending' ? 'resources.requested' : 'resources.booked', { name: resource.name }) });
       setRefreshKey((k) => k + 1);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return onSessionExpired();
@@ -61,53 +66,48 @@ export default function ResourcesPage({ session, onSessionExpired }: Props) {
   }
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#resources-main">Skip to resources</a>
-      <header className="app-header">
-        <h1 className="brand">Kalendaryo</h1>
-        <nav aria-label="Pages" className="page-nav"><a href="/">Calendar</a> <a href="/modules">Modules</a> <a href="/resources" aria-current="page">Resources</a></nav>
-      </header>
-      <div className="app-body">
-        <main id="resources-main" className="calendar-main resources-page" tabIndex={-1}>
+    <div className="page resources-page">
           {/* The approval queue: pending bookings (and leave) this user may decide. */}
           <WorkflowPanel role={user.role} timeZone={user.timeZone} onDecided={() => setRefreshKey((k) => k + 1)} onSessionExpired={onSessionExpired} />
-          <h2>Resources</h2>
+          <h1>{t('resources.title')}</h1>
           {problem && <p className="banner" role="alert">{problem}</p>}
-          <label htmlFor="resource-type">Type</label>{' '}
+          <label htmlFor="resource-type">{t('resources.type')}</label>
           <select id="resource-type" value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">All types</option>
-            {RESOURCE_TYPES.map((t) => <option key={t} value={t}>{t[0]!.toUpperCase() + t.slice(1)}</option>)}
+            <option value="">{t('resources.allTypes')}</option>
+            {RESOURCE_TYPES.map((type) => <option key={type} value={type}>{labels.resourceType(type)}</option>)}
           </select>
-          {resources === null ? <p role="status">Loading…</p> : resources.length === 0 ? <p>No resources of this type.</p> : (
+          {resources === null ? <p role="status">{t('common.loading')}</p> : resources.length === 0 ? <p>{t('resources.none')}</p> : (
             <ul className="resource-list">
               {resources.map((r) => (
                 <li key={r.id}>
                   <button type="button" className="link-button" aria-pressed={r.id === selected} onClick={() => { setSelected(r.id); setResult(null); }}>{r.name}</button>
-                  <span className="muted small"> {r.type}{r.capacity ? ` · seats ${r.capacity}` : ''}{r.location ? ` · ${r.location}` : ''}{r.needsApproval ? ' · needs approval' : ''}</span>
+                  <span className="muted small"> {[labels.resourceType(r.type), r.capacity ? t('resources.seats', { count: r.capacity }) : null, r.location, r.needsApproval ? t('resources.needsApproval') : null].filter(Boolean).join(' · ')}</span>
                 </li>
               ))}
             </ul>
           )}
           {resource && (
             <section aria-labelledby="resource-title" className="resource-detail">
-              <h3 id="resource-title">{resource.name}</h3>
+              <h2 id="resource-title">{resource.name}</h2>
               <form onSubmit={(e) => void book(e)} className="booking-form">
-                <label htmlFor="booking-entry">Book for the entry</label>
+                <label htmlFor="booking-entry">{t('resources.bookFor')}</label>
                 <select id="booking-entry" required value={entryId} onChange={(e) => setEntryId(e.target.value)}
                   aria-invalid={result?.kind === 'error' ? true : undefined} aria-describedby={result?.kind === 'error' ? 'booking-error' : undefined}>
-                  <option value="">Choose one of your coming entries</option>
-                  {entries.map((en) => <option key={en.id} value={en.id}>{en.label}</option>)}
+                  <option value="">{t('resources.chooseEntry')}</option>
+                  {entries.map((en) => (
+                    <option key={en.id} value={en.id}>
+                      {t('resources.entryOption', { title: en.title, when: intl.formatDate(new Date(en.allDay ? `${en.start.slice(0, 10)}T12:00:00Z` : en.start), en.allDay ? { timeZone: 'UTC', dateStyle: 'medium' } : { timeZone: user.timeZone, dateStyle: 'medium', timeStyle: 'short' }) })}
+                    </option>
+                  ))}
                 </select>
-                <label htmlFor="booking-note">Note</label>
+                <label htmlFor="booking-note">{t('resources.note')}</label>
                 <input id="booking-note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
-                <button type="submit" className="primary" disabled={!entryId}>Request booking</button>
+                <button type="submit" className="primary" disabled={!entryId}>{t('resources.request')}</button>
               </form>
               {result && <p id="booking-error" className={result.kind === 'error' ? 'field-error' : 'notice'} role={result.kind === 'error' ? 'alert' : 'status'}>{result.text}</p>}
               <ResourceCalendar resourceId={resource.id} timeZone={user.timeZone} refreshKey={refreshKey} onError={onError} />
             </section>
           )}
-        </main>
-      </div>
     </div>
   );
 }

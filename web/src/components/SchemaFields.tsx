@@ -1,3 +1,5 @@
+import { useT } from '../i18n/t';
+import { useLabels } from '../labels';
 import type { FormField, FormValues } from '../schema-form';
 
 interface Props {
@@ -10,6 +12,8 @@ interface Props {
 
 /** The inputs of fields generated from a JSON Schema, each with its label and the server's message. */
 export function SchemaFields({ fields, values, errors, zone, onChange }: Props) {
+  const t = useT();
+  const labels = useLabels();
   const set = (name: string, v: string | boolean) => onChange({ ...values, [name]: v });
   return fields.map((f) => {
     const id = `field-${f.name.replace(/\./g, '-')}`;
@@ -19,11 +23,11 @@ export function SchemaFields({ fields, values, errors, zone, onChange }: Props) 
     const text = typeof v === 'string' ? v : '';
     return (
       <div key={f.name} className="field">
-        <label htmlFor={id}>{f.label}{f.required ? ' (required)' : ''}{f.kind === 'list' ? ' (comma-separated)' : ''}{f.kind === 'datetime' ? ` (${zone})` : ''}</label>
+        <label htmlFor={id}>{t('form.label', { label: labels.field(f.path.at(-1)!), required: String(f.required), list: String(f.kind === 'list'), zone: f.kind === 'datetime' ? zone : 'none' })}</label>
         {f.kind === 'select' ? (
           <select {...common} value={text} onChange={(e) => set(f.name, e.target.value)}>
-            <option value="">—</option>
-            {f.options.map((o) => <option key={o} value={o}>{o.replace(/_/g, ' ')}</option>)}
+            <option value="">{t('form.none')}</option>
+            {f.options.map((o) => <option key={o} value={o}>{labels.value(o)}</option>)}
           </select>
         ) : f.kind === 'checkbox' ? (
           <input {...common} required={false} type="checkbox" checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />

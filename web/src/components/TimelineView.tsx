@@ -2,9 +2,12 @@ import { createCalendar, destroyCalendar, ResourceTimeline, type Calendar } from
 import '@event-calendar/core/index.css';
 import '../styles/timeline.css';
 import { useEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
+import { translator } from '../i18n/t';
 import { fetchFeed } from '../endpoints';
 import { feedQuery, type Filters } from '../filters';
 import type { ModuleInfo } from '../modules';
+import { weekStartOf } from '../fc-locale';
 import { timelineModules, timelineResources, toTimelineEvent } from '../timeline';
 
 const TABLE_ROLES = ['table', 'rowgroup', 'row', 'rowheader', 'columnheader', 'cell', 'gridcell'].map((r) => `[role="${r}"]`).join(',');
@@ -25,6 +28,8 @@ interface Props {
  * its own chunk with Svelte inside, fetched only when someone opens the timeline.
  */
 export default function TimelineView({ filters, modules, timeZone, initialDate, onOpen, onFeedError, onRange }: Props) {
+  const intl = useIntl();
+  const t = translator(intl);
   const host = useRef<HTMLDivElement>(null);
   const calendar = useRef<Calendar | null>(null);
   const latest = useRef({ onOpen, onFeedError, onRange });
@@ -32,14 +37,16 @@ export default function TimelineView({ filters, modules, timeZone, initialDate, 
 
   useEffect(() => {
     const shown = timelineModules(filters);
-    const resources = timelineResources(modules, shown);
+    const resources = timelineResources(modules, shown, intl);
     const rows = new Set(resources.map((r) => r.id));
     const options: Calendar.Options = {
       view: 'resourceTimelineMonth',
+      locale: intl.locale,
+      firstDay: weekStartOf(intl.locale),
       date: initialDate,
       height: '100%',
       headerToolbar: { start: 'prev,next today', center: 'title', end: 'resourceTimelineWeek,resourceTimelineMonth,resourceTimelineYear' },
-      buttonText: (text) => ({ ...text, today: 'Today', resourceTimelineWeek: 'Week', resourceTimelineMonth: 'Month', resourceTimelineYear: 'Year' }),
+      buttonText: (text) => ({ ...text, today: t('calendar.today'), resourceTimelineWeek: t('view.week'), resourceTimelineMonth: t('view.month'), resourceTimelineYear: t('view.year') }),
       resources,
       views: { resourceTimelineYear: { slotDuration: { days: 7 } } },
       eventSources: [{
@@ -74,7 +81,7 @@ export default function TimelineView({ filters, modules, timeZone, initialDate, 
       calendar.current = null;
     };
     // A new calendar when what it shows changes; the date the user paged to is kept by EventCalendar itself otherwise.
-  }, [filters, modules, timeZone, initialDate]);
+  }, [filters, modules, timeZone, initialDate, intl]);
 
-  return <div className="timeline-host" data-testid="timeline" ref={host} aria-label="Timeline of planning and MANA milestones" role="region" />;
+  return <div className="timeline-host" data-testid="timeline" ref={host} aria-label={t('timeline.label')} role="region" />;
 }

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, messageOf } from '../api';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/t';
+import { useLabels } from '../labels';
 import { decide, describeSpan, loadPending, type DecisionAction, type PendingItem } from '../workflow';
 
 interface Props {
@@ -12,6 +15,9 @@ interface Props {
 
 /** "Waiting for you": leave requests and bookings to approve or reject without leaving the calendar. */
 export function WorkflowPanel({ role, timeZone, onDecided, onSessionExpired }: Props) {
+  const t = useT();
+  const intl = useIntl();
+  const labels = useLabels();
   const [items, setItems] = useState<PendingItem[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -28,13 +34,15 @@ export function WorkflowPanel({ role, timeZone, onDecided, onSessionExpired }: P
     return () => ctl.abort();
   }, [load]);
 
+  const titleOf = (item: PendingItem) => item.title || t(item.kind === 'leave' ? 'workflow.leaveRequest' : 'workflow.booking');
+
   async function act(item: PendingItem, action: DecisionAction) {
     setBusy(item.id);
     setMessage(null);
     try {
       await decide(item, action);
       setItems((list) => list?.filter((i) => i.id !== item.id) ?? null);
-      setMessage({ kind: 'ok', text: `${action === 'approve' ? 'Approved' : 'Rejected'} “${item.title}”.` });
+      setMessage({ kind: 'ok', text: t(action === 'approve' ? 'workflow.approved' : 'workflow.rejected', { title: titleOf(item) }) });
       onDecided();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return onSessionExpired();
@@ -48,17 +56,17 @@ export function WorkflowPanel({ role, timeZone, onDecided, onSessionExpired }: P
   if (items !== null && items.length === 0 && !message) return null;
   return (
     <section className="workflow" aria-labelledby="workflow-title">
-      <h2 id="workflow-title">Waiting for you{items?.length ? ` (${items.length})` : ''}</h2>
+      <h2 id="workflow-title">{t('workflow.title', { count: items?.length ?? 0 })}</h2>
       {message && <p className={message.kind === 'error' ? 'field-error small' : 'muted small'} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
-      {items === null ? <p className="muted small">Loading…</p> : (
+      {items === null ? <p className="muted small">{t('common.loading')}</p> : (
         <ul className="workflow__list">
           {items.map((item) => (
             <li key={`${item.kind}:${item.id}`} className="workflow__item" data-testid={`pending-${item.kind}`}>
-              <span className="workflow__title">{item.title}</span>
-              <span className="muted small">{item.kind === 'leave' ? item.detail : `Booking · ${item.detail}`} · {describeSpan(item.start, item.end, timeZone)}</span>
+              <span className="workflow__title">{titleOf(item)}</span>
+              <span className="muted small">{t(item.kind === 'leave' ? 'workflow.leaveLine' : 'workflow.bookingLine', { detail: item.detail ? (item.kind === 'leave' ? labels.value(item.detail) : item.detail) : 'none', when: describeSpan(item.start, item.end, timeZone, intl) })}</span>
               <span className="workflow__actions">
-                <button type="button" disabled={busy === item.id} onClick={() => void act(item, 'approve')}>Approve<span className="visually-hidden"> {item.title}</span></button>
-                <button type="button" disabled={busy === item.id} onClick={() => void act(item, 'reject')}>Reject<span className="visually-hidden"> {item.title}</span></button>
+                <button type="button" disabled={busy === item.id} onClick={() => void act(item, 'approve')}>{t('workflow.approve')}<span className="visually-hidden"> {titleOf(item)}</span></button>
+                <button type="button" disabled={busy === item.id} onClick={() => void act(item, 'reject')}>{t('workflow.reject')}<span className="visually-hidden"> {titleOf(item)}</span></button>
               </span>
             </li>
           ))}

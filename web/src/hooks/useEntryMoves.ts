@@ -3,6 +3,7 @@ import type { EventDragStartInfo, EventDropInfo, EventResizeDoneInfo, EventResiz
 import { ApiError, messageOf } from '../api';
 import { moveEntry, moveOccurrence, type OccurrenceScope } from '../endpoints';
 import { eventTimes, type EventTimes } from '../event-times';
+import { useT } from '../i18n/t';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -36,6 +37,7 @@ export interface PendingScope {
 }
 
 export function useEntryMoves(zone: string, refetch: () => void, onExpired: () => void) {
+  const t = useT();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pendingScope, setPendingScope] = useState<PendingScope | null>(null);
   const [lastMove, setLastMove] = useState<LastMove | null>(null);
@@ -50,10 +52,10 @@ export function useEntryMoves(zone: string, refetch: () => void, onExpired: () =
   const refuse = useCallback((info: ChangeInfo, title: string, anchor: Notice['anchor'], err: unknown) => {
     info.revert();
     if (err instanceof ApiError && err.status === 401) return onExpired();
-    const hint = err instanceof ApiError && err.status === 412 ? ' Someone else changed it meanwhile; the calendar now shows their version.' : '';
-    setNotice({ kind: 'error', message: `Could not move “${title}”: ${messageOf(err)}${hint}`, anchor });
-    if (hint) refetch();
-  }, [onExpired, refetch]);
+    const changed = err instanceof ApiError && err.status === 412;
+    setNotice({ kind: 'error', message: t(changed ? 'move.refusedChanged' : 'move.refused', { title, reason: messageOf(err) }), anchor });
+    if (changed) refetch();
+  }, [onExpired, refetch, t]);
 
   const onEventChange = useCallback(async (info: ChangeInfo) => {
     const rect = info.el.getBoundingClientRect();
@@ -72,7 +74,7 @@ export function useEntryMoves(zone: string, refetch: () => void, onExpired: () =
       try {
         await moveOccurrence(seriesId, recurrenceId, scope, after);
         setLastMove(null); // a series split is not undone by moving one entry back
-        setNotice({ kind: 'info', message: scope === 'this' ? `Moved this occurrence of “${title}”.` : `Moved “${title}” from this occurrence on.`, anchor });
+        setNotice({ kind: 'info', message: t(scope === 'this' ? 'move.movedOccurrence' : 'move.movedFollowing', { title }), anchor });
         refetch();
       } catch (err) {
         refuse(info, title, anchor, err);
@@ -84,24 +86,24 @@ export function useEntryMoves(zone: string, refetch: () => void, onExpired: () =
     try {
       await moveEntry(entryId, after, shownVersion(props));
       setLastMove({ entryId, title, before });
-      setNotice({ kind: 'info', message: `Moved “${title}”.`, anchor, canUndo: true });
+      setNotice({ kind: 'info', message: t('move.moved', { title }), anchor, canUndo: true });
       refetch();
     } catch (err) {
       refuse(info, title, anchor, err);
     }
-  }, [zone, refetch, refuse]);
+  }, [zone, refetch, refuse, t]);
 
   const undo = useCallback(async () => {
     if (!lastMove) return;
     try {
       await moveEntry(lastMove.entryId, lastMove.before);
       setLastMove(null);
-      setNotice({ kind: 'info', message: `Put “${lastMove.title}” back.` });
+      setNotice({ kind: 'info', message: t('move.undone', { title: lastMove.title }) });
       refetch();
     } catch (err) {
-      setNotice({ kind: 'error', message: `Could not undo: ${messageOf(err)}` });
+      setNotice({ kind: 'error', message: t('move.undoFailed', { reason: messageOf(err) }) });
     }
-  }, [lastMove, refetch]);
+  }, [lastMove, refetch, t]);
 
   return { notice, setNotice, pendingScope, onChangeStart, onEventChange, undo, canUndo: lastMove !== null };
 }
