@@ -107,7 +107,8 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
 
     const page = await suite.newPage();
     await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth');
-    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    await page.getByRole('button', { name: /^View:/ }).click();
+    await page.getByRole('menuitemradio', { name: 'Timeline' }).click();
     const timeline = page.getByTestId('timeline');
     await timeline.getByText(t('M&E milestone')).waitFor({ timeout: 20_000 });
     await timeline.getByText(t('MANA validation')).waitFor();
@@ -125,23 +126,24 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
   it('offers the print and export links for the range and filters in view', { timeout: 60_000 }, async () => {
     const page = await suite.newPage();
     await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth&modules=planning');
-    await page.getByText('Print / export').click();
-    const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+    await page.getByRole('button', { name: 'Print / export' }).click();
+    const csv = await page.getByRole('menuitem', { name: 'CSV' }).getAttribute('href');
     expect(csv).toMatch(/^\/api\/v1\/calendar\.csv\?start=.+&modules=planning&timeZone=/);
     const res = await page.request.get(`${suite.server.baseUrl}${csv}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('text/csv');
-    const brief = await page.getByRole('link', { name: 'Printable brief' }).getAttribute('href');
+    const brief = await page.getByRole('menuitem', { name: 'Printable brief' }).getAttribute('href');
     expect((await page.request.get(`${suite.server.baseUrl}${brief}`)).status()).toBe(200);
     await axeClean(page, 'export menu open');
   });
 
-  it('fits a 360 px phone with the sidebar panels and the timeline', { timeout: 60_000 }, async () => {
+  it('fits a 360 px phone with the navigation drawer over the timeline', { timeout: 60_000 }, async () => {
     const page = await suite.newPage({ viewport: { width: 360, height: 740 } });
     await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password);
     await page.goto(`${suite.server.baseUrl}/?view=timeline`);
     await page.getByTestId('timeline').getByRole('heading').first().waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: /^Filters/ }).click();
+    // On a phone the rail (filters, saved views) is a drawer opened from the menu button.
+    await page.getByRole('button', { name: 'Main menu' }).click();
     await page.getByRole('region', { name: 'Saved views' }).waitFor();
     const overflow = await page.evaluate(() => ({
       by: document.documentElement.scrollWidth - document.documentElement.clientWidth,
