@@ -17,7 +17,7 @@ describe('module pages', () => {
     const page = await suite.newPage();
     await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password);
     await page.goto(`${suite.server.baseUrl}/modules?type=staff/leave`);
-    const form = page.getByRole('form', { name: 'New leave' });
+    const form = page.getByRole('form', { name: 'New: Leave' });
     await form.getByLabel('Leave type (required)').waitFor();
     // A leave request's status is the approval workflow's to set, not the form's.
     await expect(form.getByLabel('Status', { exact: true }).count()).resolves.toBe(0);
