@@ -56,6 +56,22 @@ describe('sidebar workflow, filters, saved views and the timeline', () => {
     expect(stored.body.data.status).toBe('approved');
   });
 
+  it('shows in the sidebar the conflicts the API reports for the view (a person booked twice at once)', { timeout: 90_000 }, async () => {
+    const calendar = calendars.find((c) => c.module === 'coordination')!;
+    for (const title of [t('Budget briefing'), t('Barangay visit')]) {
+      const res = await suite.admin.call('POST', '/api/v1/entries', { title, start: `${day(12)}T09:00:00+08:00`, end: `${day(12)}T11:00:00+08:00`, timeZone: 'Asia/Manila', calendarId: calendar.id, module: 'coordination', kind: 'event' });
+      expect(res.status).toBe(201);
+    }
+    const page = await suite.newPage();
+    const overview = page.waitForResponse((r) => r.url().includes('/api/v1/calendar/overview') && r.ok());
+    await signIn(page, suite.server.baseUrl, suite.server.admin.email, suite.server.admin.password, '?view=dayGridMonth');
+    const reported = (await (await overview).json()) as { conflicts: { total: number } };
+    expect(reported.conflicts.total).toBeGreaterThanOrEqual(1);
+    const panel = page.getByRole('region', { name: /In view/ });
+    const conflicts = panel.locator('div').filter({ has: page.locator('dt', { hasText: /^Conflicts$/ }) }).locator('dd');
+    await expect.poll(() => conflicts.textContent()).toBe(String(reported.conflicts.total));
+  });
+
   it('filters by module and community through the sidebar, and a saved view restores those filters', { timeout: 90_000 }, async () => {
     let parentId: string | null = null;
     for (const level of ['region', 'province', 'municipality', 'barangay']) {

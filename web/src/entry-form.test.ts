@@ -77,9 +77,10 @@ describe('entry form', () => {
   it('opens a stored entry in its own zone', () => {
     const entry = {
       id: 'e1', calendarId: 'cal-1', module: 'staff', kind: 'task', title: 'Report', description: null, location: null,
-      communityId: null, organizerId: null, status: 'planned', priority: null, visibility: 'internal', allDay: false,
-      start: '2026-11-25T01:00:00Z', end: '2026-11-25T02:00:00Z', timeZone: 'Asia/Manila', rrule: null, seriesId: null,
-      recurrenceId: null, details: null, sequence: 0, version: 3, canEdit: true, canDelete: true,
+      communityId: null, organizerId: null, status: 'planned', priority: 'normal', visibility: 'internal', allDay: false,
+      start: '2026-11-25T01:00:00Z', end: '2026-11-25T02:00:00Z', timeZone: 'Asia/Manila', rrule: null, rdate: [], exdate: [], seriesId: null,
+      recurrenceId: null, details: {}, sequence: 0, version: 3, canEdit: true, canDelete: true,
+      uid: 'e1@kalendaryo', createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z',
     } satisfies Entry;
     expect(entryToForm(entry)).toMatchObject({ start: '2026-11-25T09:00', end: '2026-11-25T10:00', status: 'planned', location: '' });
   });

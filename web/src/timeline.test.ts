@@ -6,8 +6,11 @@ import { timelineModules, timelineResources, toTimelineEvent } from './timeline'
 import type { FeedEvent } from './types';
 
 const feed = (over: Partial<FeedEvent> & { kind?: string; module?: string }): FeedEvent => ({
-  id: 'e1', title: 'Milestone', start: '2026-03-02', end: null, allDay: true, backgroundColor: '#0e7490', textColor: '#fff',
-  extendedProps: { entryId: 'e1', module: over.module ?? 'planning', kind: over.kind ?? 'monitoring_milestone', calendarId: 'c', canEdit: false, canDelete: false },
+  id: 'e1', title: 'Milestone', start: '2026-03-02', end: '2026-03-03', allDay: true, backgroundColor: '#0e7490', borderColor: '#0e7490', color: '#0e7490', contrastColor: '#fff', textColor: '#fff', editable: false,
+  extendedProps: {
+    entryId: 'e1', module: over.module ?? 'planning', kind: over.kind ?? 'monitoring_milestone', calendarId: 'c', canEdit: false, canDelete: false,
+    busyOnly: false, location: null, priority: 'normal', status: 'planned', version: 1, visibility: 'internal',
+  },
   ...over,
 });
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { buildCalendarOverview, findCalendarConflicts } from './overview.js';
+import { OverviewSchema } from './overview-schema.js';
 import { calendarFeedBody } from './query-calendar.js';
 import { CalendarEventSchema, CalendarQuerySchema } from './schemas.js';
 
@@ -29,9 +30,9 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['calendar'],
       summary: 'The sidebar of the integrated calendar: counts and status per module, upcoming, follow-ups, workflow alerts, conflicts, 7-day heatmap, compliance',
       querystring: CalendarQuerySchema,
-      response: { 200: z.record(z.string(), z.unknown()) },
+      response: { 200: OverviewSchema },
     },
-  }, async (request) => (await buildCalendarOverview(database, requireActor(request), request.query, app.ctx.now().getTime(), app.ctx.occurrenceCache)) as unknown as Record<string, unknown>);
+  }, async (request) => buildCalendarOverview(database, requireActor(request), request.query, app.ctx.now().getTime(), app.ctx.occurrenceCache));
 
   app.get('/api/v1/calendar/conflicts', {
     schema: {

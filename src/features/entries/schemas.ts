@@ -80,7 +80,7 @@ export const EntrySchema = z.object({
   organizerId: z.uuid().nullable(),
   status: z.string(),
   priority: z.string(),
-  visibility: z.string(),
+  visibility: z.enum(VISIBILITIES),
   allDay: z.boolean(),
   start: z.string(),
   end: z.string(),

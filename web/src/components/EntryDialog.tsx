@@ -131,7 +131,7 @@ export function EntryDialog({ entryId, occurrence, calendars, modules, canBook, 
   const recurring = Boolean(entry && (entry.rrule || entry.seriesId || entry.recurrenceId));
   // The entry's own calendar stays listed even when the user may not write to it.
   const calendarChoices = entry && !calendars.some((c) => c.id === entry.calendarId)
-    ? [...calendars, { id: entry.calendarId, name: t('entry.currentCalendar'), module: entry.module, color: '#334155', type: 'organisation' as const, access: 'view' as const }]
+    ? [...calendars, { id: entry.calendarId, name: t('entry.currentCalendar'), module: entry.module, color: '#334155', type: 'organisation' as const, access: 'view' as const, canCreateEntries: false, canManage: false, description: null, isReadOnly: true, ownerId: null }]
     : calendars;
 
   return (

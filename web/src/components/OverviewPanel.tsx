@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isMissingRoute, messageOf, request } from '../api';
+import type { GetResult } from '../api-types';
 import { feedQuery, type Filters } from '../filters';
 import { useT } from '../i18n/t';
 import { useLabels } from '../labels';
@@ -11,14 +12,13 @@ interface Props {
   modules: ModuleInfo[];
 }
 
-interface Overview {
-  totals?: { total?: number };
-  modules?: Array<{ module?: string; total?: number }>;
-  conflicts?: unknown[];
-  alerts?: unknown[];
-}
+export type Overview = GetResult<'/api/v1/calendar/overview'>;
 
-/** Counts for the visible range and filters from /api/v1/calendar/overview; says so when absent (404). */
+/**
+ * The sidebar's view of the visible range and filters (GET /api/v1/calendar/overview): counts per
+ * module, the conflicts the server found, workflow alerts, follow-ups and what comes next. Typed from
+ * the generated API types, so a change of the answer's shape fails the typecheck.
+ */
 export function OverviewPanel({ range, filters, modules }: Props) {
   const t = useT();
   const labels = useLabels();
@@ -39,19 +39,31 @@ export function OverviewPanel({ range, filters, modules }: Props) {
   }, [range, filters]);
 
   const data = state.data;
-  const rows = (data?.modules ?? []).filter((m) => m.module && (m.total ?? 0) > 0);
+  const rows = (data?.modules ?? []).filter((m) => m.total > 0);
   const label = (id: string) => labels.module(id, modules.find((m) => m.id === id)?.label ?? id);
+  const workflow = data ? data.workflow.approvals.length + data.workflow.escalations.length + data.workflow.overdue.length : 0;
   return (
     <section className="overview" aria-labelledby="overview-title">
       <h2 id="overview-title">{t('overview.title')}</h2>
       {(state.note || state.missing) && <p className="muted small">{state.note ?? t('overview.missing')}</p>}
       {data && (
-        <dl className="overview__counts">
-          <div><dt>{t('overview.all')}</dt><dd>{data.totals?.total ?? 0}</dd></div>
-          {rows.map((m) => <div key={m.module}><dt>{label(m.module!)}</dt><dd>{m.total}</dd></div>)}
-          {Array.isArray(data.conflicts) && <div><dt>{t('overview.conflicts')}</dt><dd>{data.conflicts.length}</dd></div>}
-          {Array.isArray(data.alerts) && <div><dt>{t('overview.alerts')}</dt><dd>{data.alerts.length}</dd></div>}
-        </dl>
+        <>
+          <dl className="overview__counts">
+            <div><dt>{t('overview.all')}</dt><dd>{data.totals.total}</dd></div>
+            {rows.map((m) => <div key={m.module}><dt>{label(m.module)}</dt><dd>{m.total}</dd></div>)}
+            <div><dt>{t('overview.conflicts')}</dt><dd>{data.conflicts.total}</dd></div>
+            <div><dt>{t('overview.alerts')}</dt><dd>{workflow}</dd></div>
+            <div><dt>{t('overview.followUps')}</dt><dd>{data.followUps.length}</dd></div>
+          </dl>
+          {data.upcoming.length > 0 && (
+            <>
+              <h3 className="overview__subtitle">{t('overview.upcoming')}</h3>
+              <ul className="overview__list">
+                {data.upcoming.slice(0, 3).map((item) => <li key={`${item.entryId}-${item.startMs}`}>{item.title}</li>)}
+              </ul>
+            </>
+          )}
+        </>
       )}
     </section>
   );
