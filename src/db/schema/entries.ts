@@ -45,7 +45,7 @@ export const entries = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     status: text('status').notNull().default('scheduled'),
     priority: text('priority').notNull().default('normal'),
-    visibility: text('visibility').notNull().default('internal'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('internal'),
     allDay: boolean('all_day').notNull().default(false),
     isFloating: boolean('is_floating').notNull().default(false),
     startAt: timestamp('start_at', { withTimezone: true }).notNull(),
