@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { atLeast, canCreateInCalendar } from '../calendars/policy.js';
 import { listAccessibleCalendars } from '../calendars/repository.js';
 import { applyProjection, MODULE_SOURCE } from './project.js';
-import type { RecordType } from './types.js';
+import type { RecordType } from '../modules/index.js';
 
 export type RecordRow = typeof moduleRecords.$inferSelect;
 

@@ -7,7 +7,7 @@ import { forbidden, invalidField, notFound, Problem } from '../../http/problem.j
 import type { Actor } from '../auth/actor.js';
 import { decideLeave, type LeaveStatus } from '../modules/staff/leave.js';
 import { createRecord, deleteRecord, findRecord, listRecords, projectedEntries, type RecordRow, requireModuleRead, updateRecord } from './records.js';
-import { findRecordType, RECORD_TYPES, type RecordType } from './types.js';
+import { findRecordType, RECORD_TYPES, type RecordType } from '../modules/index.js';
 import { notifyLeaveDecision } from '../notifications/leave-decision.js';
 
 const TypeParamsSchema = z.strictObject({ module: z.string().max(40), type: z.string().max(40) });
