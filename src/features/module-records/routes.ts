@@ -65,7 +65,7 @@ export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/modules/:module/:type/:id', {
-    schema: { tags, summary: 'One module record with its projected entries', params: RecordParamsSchema, response: { 200: RecordSchema } },
+    schema: { tags, summary: 'One module record with its projected entries', description, params: RecordParamsSchema, response: { 200: RecordSchema } },
   }, async (request, reply) => {
     const actor = requireActor(request);
     const type = typeOf(request.params);
@@ -74,7 +74,7 @@ export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/api/v1/modules/:module/:type/:id', {
-    schema: { tags, summary: 'Change a module record (fields given replace stored ones) and re-project its entries', params: RecordParamsSchema, body: BodySchema, headers: IfMatchHeadersSchema, response: { 200: RecordSchema } },
+    schema: { tags, summary: 'Change a module record (fields given replace stored ones) and re-project its entries', description, params: RecordParamsSchema, body: BodySchema, headers: IfMatchHeadersSchema, response: { 200: RecordSchema } },
   }, async (request) => {
     const actor = requireActor(request);
     const type = typeOf(request.params);
@@ -83,14 +83,17 @@ export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/api/v1/modules/:module/:type/:id', {
-    schema: { tags, summary: 'Delete a module record and its entries', params: RecordParamsSchema, response: { 204: z.null() } },
+    schema: { tags, summary: 'Delete a module record and its entries', description, params: RecordParamsSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
     await deleteRecord(db, requireActor(request), typeOf(request.params), request.params.id);
     return reply.status(204).send(null);
   });
 
   app.post('/api/v1/modules/staff/leave/:id/decision', {
-    schema: { tags, summary: 'Approve or reject a leave request (managers), or cancel it (the requester)', params: z.strictObject({ id: z.uuid('must be a UUID') }), body: DecisionSchema, response: { 200: RecordSchema } },
+    schema: { tags, summary: 'Approve or reject a leave request (managers and admins), or cancel it (the requester, a manager or an admin)',
+      description: 'Nobody decides on their own leave; when the request names an approverId, only that person approves or rejects it (403 for others). ' +
+        'A request the caller may not read answers 404; viewers never decide (403); a request already decided answers 409.',
+      params: z.strictObject({ id: z.uuid('must be a UUID') }), body: DecisionSchema, response: { 200: RecordSchema } },
   }, async (request) => {
     const actor = requireActor(request);
     const { row, level } = await decideLeaveRequest(db, { actor, id: request.params.id, ...request.body, at: now() });
