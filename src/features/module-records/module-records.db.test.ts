@@ -156,4 +156,16 @@ describe('private records', () => {
     expect(read.json()).toMatchObject({ canEdit: false, canDelete: false, canDecide: false });
     expect((await t.as(viewer, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'cancel' } })).statusCode).toBe(403);
   });
+
+  it('list a review to a person named among its approvers (a list field) and to no other colleague', async () => {
+    const [hr, colleague] = [await t.userSession('staff'), await t.userSession('staff')];
+    const review = {
+      title: 'Probation review', start: '2026-10-05T09:00:00+08:00', end: '2026-10-05T10:00:00+08:00',
+      details: { revieweeId: staff.userId, reviewerId: manager.userId, period: '2026-Q3', reviewType: 'probationary', approverIds: [hr.userId] },
+    };
+    const id = (await t.as(staff, { method: 'POST', url: '/api/v1/modules/staff/reviews', payload: review })).json().id;
+    const listed = async (who: Session) => (await t.as(who, { method: 'GET', url: '/api/v1/modules/staff/reviews?q=probation' })).json().items.map((r: { id: string }) => r.id);
+    expect(await listed(hr)).toContain(id);
+    expect(await listed(colleague)).not.toContain(id);
+  });
 });
