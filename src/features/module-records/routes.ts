@@ -35,7 +35,6 @@ function typeOf(params: { module: string; type: string }): RecordType {
   return type;
 }
 
-
 /** `/api/v1/modules/<module>/<type>`: module records, each projected onto calendar entries. */
 export const moduleRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, now } = app.ctx;
