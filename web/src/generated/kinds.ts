@@ -142,6 +142,85 @@ export const GENERATED_MODULES = [
   }
 ];
 
+/** The module record types (`/api/v1/modules/<module>/<type>`), with English labels as a fallback. */
+export const GENERATED_RECORD_TYPES = [
+  {
+    "module": "coordination",
+    "type": "events",
+    "label": "Coordination event"
+  },
+  {
+    "module": "coordination",
+    "type": "engagements",
+    "label": "Stakeholder engagement"
+  },
+  {
+    "module": "coordination",
+    "type": "communications",
+    "label": "Communication follow-up"
+  },
+  {
+    "module": "coordination",
+    "type": "partnerships",
+    "label": "Partnership"
+  },
+  {
+    "module": "mana",
+    "type": "assessments",
+    "label": "Assessment"
+  },
+  {
+    "module": "mana",
+    "type": "baseline-collections",
+    "label": "Baseline data collection"
+  },
+  {
+    "module": "mana",
+    "type": "needs",
+    "label": "Need"
+  },
+  {
+    "module": "staff",
+    "type": "tasks",
+    "label": "Task"
+  },
+  {
+    "module": "staff",
+    "type": "trainings",
+    "label": "Training session"
+  },
+  {
+    "module": "staff",
+    "type": "enrollments",
+    "label": "Training enrollment"
+  },
+  {
+    "module": "staff",
+    "type": "leave",
+    "label": "Leave"
+  },
+  {
+    "module": "staff",
+    "type": "reviews",
+    "label": "Performance review"
+  },
+  {
+    "module": "policy",
+    "type": "recommendations",
+    "label": "Policy recommendation"
+  },
+  {
+    "module": "planning",
+    "type": "monitoring",
+    "label": "Monitoring entry"
+  },
+  {
+    "module": "community",
+    "type": "events",
+    "label": "Community event"
+  }
+];
+
 /** The common lifecycle every kind's statuses map onto. */
 export const GENERATED_LIFECYCLES = [
   "planned",
