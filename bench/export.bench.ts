@@ -9,29 +9,16 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { openDatabase } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
 import type { Actor } from '../src/features/auth/actor.js';
 import { resolveExportView } from '../src/features/exports/export-view.js';
 import { exportIcs } from '../src/features/exports/ics-export.js';
 import { importIcs } from '../src/features/ics-import/import-ics.js';
 import { bootstrap } from '../src/features/setup/bootstrap.js';
 import type { Report } from './run.js';
+import { freshPgDatabase } from './support.js';
 
 const URL_ = process.env.BENCH_EXPORT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_export_bench';
 
-async function freshDatabase() {
-  const parsed = new URL(URL_);
-  const name = parsed.pathname.slice(1).replace(/"/g, '');
-  parsed.pathname = '/postgres';
-  const admin = await openDatabase({ url: parsed.toString(), poolSize: 1 });
-  await admin.query(`drop database if exists "${name}"`);
-  await admin.query(`create database "${name}"`);
-  await admin.close();
-  const database = await openDatabase({ url: URL_, poolSize: 4 });
-  await migrate(database);
-  return database;
-}
 
 /** `count` entries through 2026: one in ten a weekly series of ten, one in twenty all-day, a third in New York time. */
 const INSERT = `
@@ -47,7 +34,7 @@ select $1, $2, 'bench-' || n || '@kalendaryo', 'coordination', 'event', 'Coordin
 from (select n, timestamptz '2026-01-01 00:00:00+00' + ((n * 7919) % 8000) * interval '1 hour' as s from generate_series($4::int, $5::int) n) g`;
 
 export default async function exportBench(report: Report) {
-  const database = await freshDatabase();
+  const database = await freshPgDatabase(URL_, 4);
   try {
     const setup = await bootstrap(database.db, { adminEmail: 'admin@bench.local' });
     const [admin] = await database.query<{ id: string; time_zone: string }>("select id, time_zone from users where role = 'admin' limit 1");

@@ -9,11 +9,9 @@
  *  - a control: GET /api/v1/me alone (in process) and from the same 20 clients, the floor any
  *    authenticated request stands on at that moment.
  */
-import { openDatabase } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
 import { bootstrap } from '../src/features/setup/bootstrap.js';
 import type { Report } from './run.js';
-import { benchApp, forkHttpClient, percentile } from './support.js';
+import { benchApp, forkHttpClient, freshPgDatabase, percentile } from './support.js';
 
 const URL_TEXT = process.env.BENCH_RESOURCES_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_bench_resources';
 const RESOURCES = 200;
@@ -28,18 +26,6 @@ const SEARCH_RUNS = 60;
 // server that has been running. They book a week of their own, far from the measured one.
 const WARMUP_ROUNDS = 10;
 
-async function freshDatabase(url: string) {
-  const parsed = new URL(url);
-  const name = parsed.pathname.slice(1).replace(/"/g, '');
-  parsed.pathname = '/postgres';
-  const admin = await openDatabase({ url: parsed.toString(), poolSize: 1 });
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.close();
-  const database = await openDatabase({ url, poolSize: 24 });
-  await migrate(database);
-  return database;
-}
 
 function seeded(seed: number) {
   let a = seed >>> 0;
@@ -52,7 +38,7 @@ function seeded(seed: number) {
 }
 
 export default async function (report: Report): Promise<void> {
-  const database = await freshDatabase(URL_TEXT);
+  const database = await freshPgDatabase(URL_TEXT, 24);
   try {
     const { organizationId } = await bootstrap(database.db, { adminEmail: 'admin@bench.local' });
     const [admin] = await database.query<{ id: string }>("select id from users where role = 'admin' limit 1");

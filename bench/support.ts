@@ -28,6 +28,20 @@ export async function ensurePgDatabase(url: string): Promise<void> {
   await admin.close();
 }
 
+/** An empty, migrated database on the server at `url`, dropped and made again (benches that load their own data). */
+export async function freshPgDatabase(url: string, poolSize: number): Promise<Database> {
+  const parsed = new URL(url);
+  const name = parsed.pathname.slice(1).replace(/"/g, '');
+  parsed.pathname = '/postgres';
+  const admin = await openDatabase({ url: parsed.toString(), poolSize: 1 });
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  await admin.close();
+  const database = await openDatabase({ url, poolSize });
+  await migrate(database);
+  return database;
+}
+
 /** The large demo organisation (about a million entries over ten years), loaded once and reused. */
 export async function openLargeOrganisation(kind: 'postgres' | 'pglite'): Promise<Database> {
   if (kind === 'postgres') await ensurePgDatabase(BENCH_PG_URL);

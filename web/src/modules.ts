@@ -1,9 +1,10 @@
 /**
  * The modules and kinds the calendar offers: the server's kind catalogue (GET /api/v1/modules/kinds)
- * when it answers, else these built-in defaults, the same as the server's module registry
- * (src/features/modules). Colours pass WCAG AA with white text; labels are shown
- * from the catalogue (labels.ts) and these English ones only stand in for ids it does not know.
+ * when it answers, else the same lists generated from the server's module registry at build time
+ * (generated/kinds.ts, kept fresh by `npm run lint`). Colours pass WCAG AA with white text; labels
+ * are shown from the catalogue (labels.ts) and these English ones only stand in for ids it does not know.
  */
+import { GENERATED_LIFECYCLES, GENERATED_MODULES, GENERATED_PRIORITIES } from './generated/kinds';
 import { loadKindCatalogue, type KindCatalogue, type KindInfo } from './kinds';
 
 export interface ModuleInfo {
@@ -13,21 +14,11 @@ export interface ModuleInfo {
   kinds: Array<{ id: string; label: string }>;
 }
 
-const kinds = (list: Array<[string, string]>) => list.map(([id, label]) => ({ id, label }));
-
-export const DEFAULT_MODULES: ModuleInfo[] = [
-  { id: 'coordination', label: 'Coordination', color: '#1d4ed8', kinds: kinds([['event', 'Coordination event'], ['stakeholder_engagement', 'Stakeholder engagement'], ['communication_follow_up', 'Communication follow-up'], ['partnership_milestone', 'Partnership milestone']]) },
-  { id: 'mana', label: 'Needs assessment (MANA)', color: '#047857', kinds: kinds([['assessment_milestone', 'Assessment milestone'], ['baseline_data_collection', 'Baseline data collection'], ['need_follow_up', 'Need follow-up']]) },
-  { id: 'staff', label: 'Staff', color: '#6d28d9', kinds: kinds([['task', 'Staff task'], ['training_session', 'Training session'], ['training_enrollment', 'Training enrollment'], ['leave', 'Leave'], ['performance_review', 'Performance review']]) },
-  { id: 'policy', label: 'Policy', color: '#b45309', kinds: kinds([['recommendation_deadline', 'Policy recommendation deadline'], ['consultation', 'Policy consultation'], ['review_meeting', 'Policy review meeting']]) },
-  { id: 'planning', label: 'Planning and monitoring', color: '#0e7490', kinds: kinds([['monitoring_milestone', 'Monitoring milestone'], ['workflow_stage_deadline', 'Workflow stage deadline'], ['budget_hearing', 'Budget hearing'], ['quarterly_report_deadline', 'Quarterly reporting deadline']]) },
-  { id: 'community', label: 'Community', color: '#be123c', kinds: kinds([['community_event', 'Community event'], ['observance', 'Observance']]) },
-  { id: 'general', label: 'General', color: '#4b5563', kinds: kinds([['event', 'Event']]) },
-];
+export const DEFAULT_MODULES: ModuleInfo[] = GENERATED_MODULES;
 
 /** The common lifecycle words; each kind has its own statuses, which the server checks. */
-export const STATUSES = ['planned', 'scheduled', 'in_progress', 'pending_approval', 'completed', 'cancelled', 'rejected'];
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
+export const STATUSES: string[] = GENERATED_LIFECYCLES;
+export const PRIORITIES: string[] = GENERATED_PRIORITIES;
 
 /** The catalogue's modules with their kinds, in the server's order. */
 export function modulesOf(catalogue: KindCatalogue): ModuleInfo[] {

@@ -19,7 +19,7 @@ export interface PendingItem {
   detail: string | null;
 }
 
-interface LeaveRecord { id: string; data: { title?: string; startDate?: string; endDate?: string; details?: { leaveType?: string; staffId?: string } } }
+interface LeaveRecord { id: string; canDecide?: boolean; data: { title?: string; startDate?: string; endDate?: string; details?: { leaveType?: string; staffId?: string } } }
 interface Booking { id: string; resourceName: string; start: string; end: string; note: string | null; canDecide: boolean }
 
 const optional = <T>(p: Promise<T>, empty: T): Promise<T> => p.catch((err: unknown) => {
@@ -36,7 +36,7 @@ export async function loadPending(role: string, signal?: AbortSignal): Promise<P
   const bookings = optional(request<{ items: Booking[] }>('/api/v1/bookings?status=pending&limit=50', { signal }).then((r) => r.data.items), []);
   const [l, b] = await Promise.all([leave, bookings]);
   return [
-    ...l.map((r): PendingItem => ({
+    ...l.filter((r) => r.canDecide !== false).map((r): PendingItem => ({
       kind: 'leave', id: r.id, title: r.data.title ?? '', start: r.data.startDate ?? '', end: r.data.endDate ?? '',
       detail: r.data.details?.leaveType ?? null,
     })),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.js';
 import { users } from './users.js';
@@ -22,5 +23,9 @@ export const moduleRecords = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('module_records_type_idx').on(t.organizationId, t.module, t.type)],
+  (t) => [
+    index('module_records_type_idx').on(t.organizationId, t.module, t.type),
+    // Who a private record is about or names to decide: containment tests (migration 0012).
+    index('module_records_data_idx').using('gin', sql`${t.data} jsonb_path_ops`),
+  ],
 );

@@ -65,7 +65,7 @@ export function canEditEntry(actor: Actor, level: AccessLevel | null, entry: Ent
   return entry.visibility !== 'private' || isOwnEntry(actor, entry) || level === 'manage';
 }
 
-export const canCreateInCalendar = (actor: Actor, level: AccessLevel | null): boolean =>
+export const canCreateInCalendar = (actor: Pick<Actor, 'role'>, level: AccessLevel | null): boolean =>
   actor.role !== 'viewer' && atLeast(level, 'edit');
 
 export const canManageCalendar = (level: AccessLevel | null): boolean => atLeast(level, 'manage');

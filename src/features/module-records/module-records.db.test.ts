@@ -78,11 +78,11 @@ describe('leave requests', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('cannot be approved by the requester or by staff (403)', async () => {
+  it('cannot be approved by the requester (403); a colleague does not even find it (404)', async () => {
     const id = (await request(staff)).json().id as string;
     expect((await t.as(staff, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'approve' } })).statusCode).toBe(403);
     const colleague = await t.userSession('staff');
-    expect((await t.as(colleague, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'approve' } })).statusCode).toBe(403);
+    expect((await t.as(colleague, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'approve' } })).statusCode).toBe(404);
     expect((await t.as(staff, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'cancel' } })).json().data.status).toBe('cancelled');
   });
 
@@ -104,5 +104,68 @@ describe('leave requests', () => {
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json().data).toMatchObject({ status: 'pending', title: 'Vacation leave, renamed' });
     expect((await t.as(staff, { method: 'GET', url: `/api/v1/modules/staff/leave/${id}` })).json().entries[0].status).toBe('pending');
+  });
+});
+
+describe('private records', () => {
+  const leaveOf = (staffId: string, extra: Record<string, unknown> = {}) => ({
+    title: 'Family matter', startDate: '2026-09-07', endDate: '2026-09-07', details: { staffId, leaveType: 'emergency', reason: 'hospital visit', ...extra },
+  });
+  const count = async () => (await t.testDb.database.query<{ n: number }>("select count(*)::int as n from module_records where type = 'leave'"))[0]!.n;
+
+  it("refuse staff filing leave in a colleague's name (403 naming details.staffId) and write nothing", async () => {
+    const colleague = await t.userSession('staff');
+    const before = await count();
+    const res = await t.as(staff, { method: 'POST', url: '/api/v1/modules/staff/leave', payload: leaveOf(colleague.userId) });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'details.staffId' })]);
+    expect(await count()).toBe(before);
+  });
+
+  it("refuse a change that moves one's leave onto someone else (403 naming details.staffId)", async () => {
+    const colleague = await t.userSession('staff');
+    const id = (await t.as(staff, { method: 'POST', url: '/api/v1/modules/staff/leave', payload: leaveOf(staff.userId) })).json().id;
+    const res = await t.as(staff, { method: 'PATCH', url: `/api/v1/modules/staff/leave/${id}`, payload: { details: { staffId: colleague.userId, leaveType: 'sick' } } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().errors[0].field).toBe('details.staffId');
+    expect((await t.as(colleague, { method: 'GET', url: `/api/v1/modules/staff/leave/${id}` })).statusCode).toBe(404);
+  });
+
+  it('let a manager file leave for a staff member, who then reads it and may cancel it but not approve it', async () => {
+    const filed = await t.as(manager, { method: 'POST', url: '/api/v1/modules/staff/leave', payload: leaveOf(staff.userId) });
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json()).toMatchObject({ canEdit: true, canDelete: true, canDecide: true });
+    const mine = await t.as(staff, { method: 'GET', url: `/api/v1/modules/staff/leave/${filed.json().id}` });
+    expect(mine.json()).toMatchObject({ data: { details: { reason: 'hospital visit' } }, canEdit: true, canDecide: false });
+  });
+
+  it('tell a manager who is not the named approver that they may not decide (canDecide false, 403)', async () => {
+    const named = await t.userSession('manager');
+    const id = (await t.as(staff, { method: 'POST', url: '/api/v1/modules/staff/leave', payload: leaveOf(staff.userId, { approverId: named.userId }) })).json().id;
+    const seen = await t.as(manager, { method: 'GET', url: `/api/v1/modules/staff/leave/${id}` });
+    expect(seen.json()).toMatchObject({ canDecide: false, canEdit: true });
+    expect((await t.as(manager, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'approve' } })).statusCode).toBe(403);
+    expect((await t.as(named, { method: 'GET', url: `/api/v1/modules/staff/leave/${id}` })).json().canDecide).toBe(true);
+  });
+
+  it('let a viewer read the leave filed for them, never cancel it (403): viewers never write', async () => {
+    const viewer = await t.userSession('viewer');
+    const id = (await t.as(manager, { method: 'POST', url: '/api/v1/modules/staff/leave', payload: leaveOf(viewer.userId) })).json().id;
+    const read = await t.as(viewer, { method: 'GET', url: `/api/v1/modules/staff/leave/${id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ canEdit: false, canDelete: false, canDecide: false });
+    expect((await t.as(viewer, { method: 'POST', url: `/api/v1/modules/staff/leave/${id}/decision`, payload: { action: 'cancel' } })).statusCode).toBe(403);
+  });
+
+  it('list a review to a person named among its approvers (a list field) and to no other colleague', async () => {
+    const [hr, colleague] = [await t.userSession('staff'), await t.userSession('staff')];
+    const review = {
+      title: 'Probation review', start: '2026-10-05T09:00:00+08:00', end: '2026-10-05T10:00:00+08:00',
+      details: { revieweeId: staff.userId, reviewerId: manager.userId, period: '2026-Q3', reviewType: 'probationary', approverIds: [hr.userId] },
+    };
+    const id = (await t.as(staff, { method: 'POST', url: '/api/v1/modules/staff/reviews', payload: review })).json().id;
+    const listed = async (who: Session) => (await t.as(who, { method: 'GET', url: '/api/v1/modules/staff/reviews?q=probation' })).json().items.map((r: { id: string }) => r.id);
+    expect(await listed(hr)).toContain(id);
+    expect(await listed(colleague)).not.toContain(id);
   });
 });

@@ -7,7 +7,7 @@ import { invalidField } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { resolveEntryTimes } from '../entries/times.js';
 import { checkReferences } from '../entries/write-checks.js';
-import type { EntryDraft } from '../modules/model.js';
+import { diffProjection, type EntryDraft } from '../modules/index.js';
 
 export const MODULE_SOURCE = 'module';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,7 +67,7 @@ export async function applyProjection(db: DbOrTx, actor: Actor, drafts: EntryDra
     }
     keys.push(draft.projectionKey);
   }
-  const gone = previousKeys.filter((k) => !keys.includes(k));
+  const gone = diffProjection(previousKeys, drafts).deleteKeys;
   if (gone.length) {
     await db.update(entries).set({ deletedAt: new Date(), version: sql`${entries.version} + 1` })
       .where(and(eq(entries.organizationId, actor.organizationId), eq(entries.sourceSystem, MODULE_SOURCE), inArray(entries.externalId, gone)));

@@ -1,30 +1,42 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+/**
+ * The module record use cases: list, find, create, change and delete a record, each write with its
+ * projected entries in one transaction, each checked by policy.ts. Someone who may not read a
+ * record gets 404 whatever they ask of it; someone who may read but not change it, 403.
+ */
 import type { Db, DbOrTx } from '../../db/client.js';
-import { entries } from '../../db/schema/entries.js';
-import { moduleRecords } from '../../db/schema/module-records.js';
-import { forbidden, notFound, Problem, preconditionFailed } from '../../http/problem.js';
+import type { AccessLevel } from '../../db/schema/calendars.js';
+import { forbidden, invalidField, notFound, Problem, preconditionFailed } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
-import { atLeast, canCreateInCalendar } from '../calendars/policy.js';
-import { listAccessibleCalendars } from '../calendars/repository.js';
-import { applyProjection, MODULE_SOURCE } from './project.js';
-import type { RecordType } from './types.js';
+import type { RecordType } from '../modules/index.js';
+import { canChangeRecord, canReadModule, canWriteModule, subjectRefusal } from './policy.js';
+import { applyProjection } from './project.js';
+import { findReadableRow, insertRow, listReadableRows, type ListFilters, moduleLevel, type RecordRow, softDeleteRow, updateRow } from './repository.js';
 
-export type RecordRow = typeof moduleRecords.$inferSelect;
+export type { RecordRow };
 
-/** The actor's access to a module: that of its organisation calendar. */
-async function moduleAccess(db: DbOrTx, actor: Actor, module: string) {
-  const calendar = (await listAccessibleCalendars(db, actor)).find((c) => c.type === 'organisation' && c.module === module);
-  return calendar?.level ?? null;
+export async function requireModuleRead(db: DbOrTx, actor: Actor, module: string): Promise<AccessLevel | null> {
+  const level = await moduleLevel(db, actor, module);
+  if (!canReadModule(level)) throw notFound(`Module ${module}`);
+  return level;
 }
 
-export async function requireModuleRead(db: DbOrTx, actor: Actor, module: string) {
-  if (!atLeast(await moduleAccess(db, actor, module), 'view')) throw notFound(`Module ${module}`);
+async function requireModuleWrite(db: DbOrTx, actor: Actor, module: string): Promise<AccessLevel | null> {
+  const level = await requireModuleRead(db, actor, module);
+  if (!canWriteModule(actor, level)) throw forbidden(`You may read ${module} records but not change them.`);
+  return level;
 }
 
-async function requireModuleWrite(db: DbOrTx, actor: Actor, module: string) {
-  const level = await moduleAccess(db, actor, module);
-  if (!atLeast(level, 'view')) throw notFound(`Module ${module}`);
-  if (!canCreateInCalendar(actor, level)) throw forbidden(`You may read ${module} records but not change them.`);
+/** A record the actor may read, with their level on its module; 404 for one they may not (whether it exists is not told). */
+export async function findRecord(db: DbOrTx, actor: Actor, type: RecordType, id: string): Promise<{ row: RecordRow; level: AccessLevel | null }> {
+  const level = await requireModuleRead(db, actor, type.module);
+  const row = await findReadableRow(db, actor, type, id);
+  if (!row) throw notFound(type.label);
+  return { row, level };
+}
+
+export async function listRecords(db: DbOrTx, actor: Actor, type: RecordType, filters: ListFilters) {
+  const level = await requireModuleRead(db, actor, type.module);
+  return { ...(await listReadableRows(db, actor, type, filters)), level };
 }
 
 /** Validates a record against its type's schema; the id is always the server's. */
@@ -41,76 +53,74 @@ export function validateRecord(type: RecordType, id: string, body: Record<string
   return parsed.data;
 }
 
+/** Staff file private records about themselves only (policy.ts): 403 naming the field otherwise. */
+function refuseOtherSubject(actor: Actor, type: RecordType, data: Record<string, unknown>) {
+  const refusal = subjectRefusal(actor, type.privacy, data);
+  if (refusal) throw new Problem(403, 'Forbidden', `${refusal.field}: ${refusal.message}`, [refusal]);
+}
+
+/**
+ * A status that belongs to a workflow (a leave request's) starts at its first value and changes
+ * only through its decision use case, which checks who decides: writing it directly would let the
+ * requester approve their own leave. Sending the status it already has is fine.
+ */
+function refuseStatusWrite(type: RecordType, body: Record<string, unknown>, currentStatus: unknown) {
+  const rule = type.decidedStatus;
+  if (!rule || !('status' in body)) return;
+  const allowed = currentStatus === undefined ? rule.initial : currentStatus;
+  if (body.status !== allowed) throw invalidField('status', `${currentStatus === undefined ? `starts ${rule.initial}; it ` : ''}changes only through ${rule.through}`, 422);
+}
+
 async function project(tx: DbOrTx, actor: Actor, type: RecordType, data: { id: string }, previousKeys: readonly string[]) {
   return applyProjection(tx, actor, type.project(data as never), previousKeys);
 }
 
-export async function createRecord(db: Db, actor: Actor, type: RecordType, body: Record<string, unknown>): Promise<RecordRow> {
+/** The record written, with the actor's level on its module (for what the answer says they may do next). */
+export interface Written { row: RecordRow; level: AccessLevel | null }
+
+export async function createRecord(db: Db, actor: Actor, type: RecordType, body: Record<string, unknown>): Promise<Written> {
   return db.transaction(async (tx) => {
-    await requireModuleWrite(tx, actor, type.module);
+    const level = await requireModuleWrite(tx, actor, type.module);
     const id = crypto.randomUUID();
     const data = validateRecord(type, id, body);
-    const keys = await project(tx, actor, type, data, []);
-    const [row] = await tx.insert(moduleRecords).values({
-      id, organizationId: actor.organizationId, module: type.module, type: type.type, data, projectedKeys: keys, createdBy: actor.userId,
-    }).returning();
-    return row!;
+    refuseOtherSubject(actor, type, data);
+    refuseStatusWrite(type, body, undefined);
+    return { row: await insertRow(tx, actor, type, id, data, await project(tx, actor, type, data, [])), level };
   });
 }
 
-export async function findRecord(db: DbOrTx, actor: Actor, type: RecordType, id: string): Promise<RecordRow> {
-  const [row] = await db.select().from(moduleRecords).where(and(
-    eq(moduleRecords.id, id), eq(moduleRecords.organizationId, actor.organizationId), eq(moduleRecords.module, type.module),
-    eq(moduleRecords.type, type.type), isNull(moduleRecords.deletedAt),
-  ));
-  if (!row) throw notFound(type.label);
+/** Writes a record's new data and its entries, if it is still the version read; no policy check (the callers make theirs). */
+export async function writeRecord(tx: DbOrTx, actor: Actor, type: RecordType, current: RecordRow, data: { id: string } & Record<string, unknown>): Promise<RecordRow> {
+  const keys = await project(tx, actor, type, data, current.projectedKeys);
+  const row = await updateRow(tx, current.id, current.version, data, keys);
+  if (!row) throw preconditionFailed('The record changed while saving; reload and try again.');
   return row;
 }
 
+async function findChangeable(tx: DbOrTx, actor: Actor, type: RecordType, id: string): Promise<Written> {
+  const { row, level } = await findRecord(tx, actor, type, id);
+  if (!canWriteModule(actor, level)) throw forbidden(`You may read ${type.module} records but not change them.`);
+  if (!canChangeRecord(actor, level, type.privacy, row.data)) throw forbidden(`Only the person this ${type.label.toLowerCase()} is about, a manager or an admin changes it.`);
+  return { row, level };
+}
+
 /** Changes a record (the body's fields replace the stored ones) and re-projects it, in one transaction. */
-export async function updateRecord(db: Db, actor: Actor, type: RecordType, id: string, body: Record<string, unknown>, expectedVersion: number | null, replace = false): Promise<RecordRow> {
+export async function updateRecord(db: Db, actor: Actor, type: RecordType, id: string, body: Record<string, unknown>, expectedVersion: number | null): Promise<Written> {
   return db.transaction(async (tx) => {
-    await requireModuleWrite(tx, actor, type.module);
-    const current = await findRecord(tx, actor, type, id);
+    const { row: current, level } = await findChangeable(tx, actor, type, id);
     if (expectedVersion !== null && expectedVersion !== current.version) throw preconditionFailed(`The record changed since you loaded it (now version ${current.version}).`);
+    refuseStatusWrite(type, body, current.data.status);
     const { id: _id, ...stored } = current.data;
-    const data = validateRecord(type, id, replace ? body : { ...stored, ...body });
-    const keys = await project(tx, actor, type, data, current.projectedKeys);
-    const [row] = await tx.update(moduleRecords)
-      .set({ data, projectedKeys: keys, version: sql`${moduleRecords.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(moduleRecords.id, id), eq(moduleRecords.version, current.version))).returning();
-    if (!row) throw preconditionFailed('The record changed while saving; reload and try again.');
-    return row;
+    const data = validateRecord(type, id, { ...stored, ...body });
+    refuseOtherSubject(actor, type, data);
+    return { row: await writeRecord(tx, actor, type, current, data), level };
   });
 }
 
 export async function deleteRecord(db: Db, actor: Actor, type: RecordType, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await requireModuleWrite(tx, actor, type.module);
-    const current = await findRecord(tx, actor, type, id);
+    const { row: current } = await findChangeable(tx, actor, type, id);
     await applyProjection(tx, actor, [], current.projectedKeys);
-    await tx.update(moduleRecords).set({ deletedAt: new Date(), version: sql`${moduleRecords.version} + 1` }).where(eq(moduleRecords.id, id));
+    await softDeleteRow(tx, id);
   });
-}
-
-export async function listRecords(db: DbOrTx, actor: Actor, type: RecordType, filters: { status?: string; q?: string; limit: number; before?: string }) {
-  await requireModuleRead(db, actor, type.module);
-  const conditions = [
-    eq(moduleRecords.organizationId, actor.organizationId), eq(moduleRecords.module, type.module), eq(moduleRecords.type, type.type), isNull(moduleRecords.deletedAt),
-  ];
-  if (filters.status) conditions.push(sql`${moduleRecords.data}->>'status' = ${filters.status}`);
-  if (filters.q) conditions.push(sql`${moduleRecords.data}->>'title' ilike ${`%${filters.q.replace(/[%_\\]/g, '\\$&')}%`}`);
-  if (filters.before) {
-    const [cursor] = await db.select({ createdAt: moduleRecords.createdAt }).from(moduleRecords).where(eq(moduleRecords.id, filters.before));
-    if (cursor) conditions.push(lt(moduleRecords.createdAt, cursor.createdAt));
-  }
-  const rows = await db.select().from(moduleRecords).where(and(...conditions)).orderBy(desc(moduleRecords.createdAt)).limit(filters.limit + 1);
-  return { items: rows.slice(0, filters.limit), nextCursor: rows.length > filters.limit ? rows[filters.limit - 1]!.id : null };
-}
-
-export async function projectedEntries(db: DbOrTx, actor: Actor, keys: readonly string[]) {
-  if (keys.length === 0) return [];
-  return db.select({ id: entries.id, projectionKey: entries.externalId, title: entries.title, kind: entries.kind, status: entries.status, startAt: entries.startAt, endAt: entries.endAt, allDay: entries.allDay, startDate: entries.startDate, endDate: entries.endDate })
-    .from(entries)
-    .where(and(eq(entries.organizationId, actor.organizationId), eq(entries.sourceSystem, MODULE_SOURCE), inArray(entries.externalId, [...keys]), isNull(entries.deletedAt)));
 }

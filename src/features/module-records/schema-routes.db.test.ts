@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
-import { RECORD_TYPES } from './types.js';
+import { RECORD_TYPES } from '../modules/index.js';
 
 let t: TestApp;
 let staff: Session;

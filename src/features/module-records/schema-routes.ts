@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { notFound } from '../../http/problem.js';
 import { requireModuleRead } from './records.js';
-import { findRecordType, RECORD_TYPES } from './types.js';
+import { findRecordType, RECORD_TYPES } from '../modules/index.js';
 
 const TypeParamsSchema = z.strictObject({ module: z.string().max(40), type: z.string().max(40) });
 const TypeInfoSchema = z.object({ module: z.string(), type: z.string(), label: z.string() });

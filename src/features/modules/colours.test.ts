@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, MODULE_META } from './colours.js';
-import { listKinds, MODULES } from './registry.js';
+import { contrastRatio } from './colours.js';
+import { listKinds, MODULE_META, MODULES } from './registry.js';
 
 describe('module colours', () => {
   it('computes WCAG contrast ratios', () => {

@@ -1,18 +1,7 @@
 /**
- * Module labels and colours. Entries are drawn with white text on the module colour, so each
- * colour keeps a WCAG 2.1 AA contrast of at least 4.5:1 against white (checked in colours.test.ts).
+ * Colour contrast (WCAG 2.1). Entries are drawn with white text on their module colour, so each
+ * module's colour keeps a contrast of at least 4.5:1 against white (checked in colours.test.ts).
  */
-import type { ModuleKey } from './model.js';
-
-export const MODULE_META: Readonly<Record<ModuleKey, { label: string; colour: string }>> = {
-  coordination: { label: 'Coordination', colour: '#1d4ed8' },
-  mana: { label: 'Needs assessment (MANA)', colour: '#047857' },
-  staff: { label: 'Staff', colour: '#6d28d9' },
-  policy: { label: 'Policy', colour: '#b45309' },
-  planning: { label: 'Planning and monitoring', colour: '#0e7490' },
-  community: { label: 'Community', colour: '#be123c' },
-  general: { label: 'General', colour: '#4b5563' },
-};
 
 /** Relative luminance of a #rrggbb colour (WCAG 2.1 definition). */
 export function relativeLuminance(hex: string): number {

@@ -4,7 +4,6 @@
  */
 import type { z } from 'zod';
 import { endOfDateMs } from './dates.js';
-import { MODULE_META } from './colours.js';
 import type { EntryLike, KindDefinition, Lifecycle, ModuleKey, WorkflowAlert } from './model.js';
 
 export interface KindSpec<D> {
@@ -42,13 +41,12 @@ function idsIn(details: object, fields: readonly string[] | undefined): string[]
   return [...new Set(out)];
 }
 
-export function defineKind<D extends object>(spec: KindSpec<D>): KindDefinition<D> & { colour: string } {
+export function defineKind<D extends object>(spec: KindSpec<D>): KindDefinition<D> {
   if (!(spec.defaultStatus in spec.statuses)) throw new Error(`${spec.module}.${spec.kind}: default status not in vocabulary`);
-  const kind: KindDefinition<D> & { colour: string } = {
+  const kind: KindDefinition<D> = {
     module: spec.module,
     kind: spec.kind,
     label: spec.label,
-    colour: MODULE_META[spec.module].colour,
     detailsSchema: spec.detailsSchema,
     statuses: spec.statuses,
     defaultStatus: spec.defaultStatus,

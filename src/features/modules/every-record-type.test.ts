@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { recordSamples } from '../../../test/support/record-samples.js';
 import { getKind, parseDetails } from './registry.js';
-import { projectRecord, RECORD_TYPES, type RecordTypeName } from './record-types.js';
+import { projectRecord, RECORD_TYPES } from './record-types.js';
 
-const span = { start: '2026-03-10T09:00:00+08:00', end: '2026-03-10T11:00:00+08:00' };
-
-/** A small valid record of each type, as a module form would send it. */
-const SAMPLES: Record<RecordTypeName, unknown> = {
-  'coordination.event': { id: 'e1', title: 'Coordination meeting', ...span, details: { participantIds: ['u1'] } },
-  'coordination.stakeholder_engagement': { id: 's1', title: 'Dialogue with elders', ...span, details: { facilitatorId: 'u2' } },
-  'coordination.communication': { id: 'c1', title: 'Letter to DSWD', details: { channel: 'letter', recipient: 'DSWD XII', dueDate: '2026-03-15', assigneeId: 'u1' } },
-  'coordination.partnership': { id: 'p1', title: 'MOA', partnerName: 'NGO', ownerId: 'u3', milestones: [{ id: 'm1', label: 'Signing', milestoneType: 'signing', dueDate: '2026-04-01' }] },
-  'mana.assessment': { id: 'a1', title: 'MANA', reportDueDate: '2026-04-30', leadFacilitatorId: 'u1' },
-  'mana.baseline_data_collection': { id: 'b1', title: 'Baseline', startDate: '2026-03-16', endDate: '2026-03-20', details: { enumeratorIds: ['u4'], resourceIds: ['van'] } },
-  'mana.need': { id: 'n1', title: 'Water', needStatus: 'validated', followUpDate: '2026-03-30', category: 'WASH' },
-  'staff.task': { id: 't1', title: 'Report', details: { assigneeId: 'u1', dueDate: '2026-03-12' } },
-  'staff.training_session': { id: 'ts1', title: 'GIS training', ...span, details: { trainerId: 'u9', enrolleeIds: ['u1', 'u2'] } },
-  'staff.training_enrollment': { id: 'te1', title: 'GIS training', ...span, staffId: 'u1', approverId: 'u9' },
-  'staff.leave': { id: 'l1', title: 'Leave', startDate: '2026-03-16', endDate: '2026-03-16', details: { staffId: 'u1', leaveType: 'sick' } },
-  'staff.performance_review': { id: 'r1', title: 'Mid-year review', ...span, details: { revieweeId: 'u1', reviewerId: 'u9', period: '2026-H1', reviewType: 'mid_year' } },
-  'policy.recommendation': { id: 'pr1', title: 'Halal policy', deadlines: { review: { date: '2026-05-01' } }, reviewMeetings: [{ id: 'm', ...span }] },
-  'planning.monitoring_entry': { id: 'me1', title: 'PPA', start: { date: '2026-01-01' }, end: { date: '2026-12-31' }, reportingDeadlines: [{ fiscalYear: 2026, quarter: 1, dueDate: '2026-04-15' }] },
-  'community.event': { id: 'ce1', title: 'Barangay assembly', communityId: 'b1', allDay: false, ...span, details: { eventType: 'meeting', isPublic: false } },
-};
+const SAMPLES = recordSamples({ self: 'u1', approver: 'u9', community: 'b1' }, 'Sample');
 
 describe('every record type', () => {
   it('has a sample here', () => {
-    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(RECORD_TYPES).sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual(RECORD_TYPES.map((r) => `${r.module}/${r.type}`).sort());
   });
 
-  it.each(Object.entries(SAMPLES))('%s projects onto valid entries with known statuses', (type, sample) => {
-    const result = projectRecord(type, sample);
+  it.each(Object.entries(SAMPLES))('%s projects onto valid entries with known statuses', (path, sample) => {
+    const result = projectRecord(path, { id: 'r1', ...sample });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.drafts.length).toBeGreaterThan(0);
     for (const d of result.drafts) {
@@ -39,7 +21,16 @@ describe('every record type', () => {
       expect(d.projectionKey.startsWith(`${d.module}:`)).toBe(true);
     }
     // projecting the same record twice gives the same drafts (idempotent upserts)
-    const again = projectRecord(type, sample);
+    const again = projectRecord(path, { id: 'r1', ...sample });
     expect(again.ok && again.drafts).toEqual(result.drafts);
   });
+
+  it.each(RECORD_TYPES.filter((r) => r.privacy.level === 'private').map((r) => [`${r.module}/${r.type}`]))(
+    '%s is private, and so is every entry it projects: the calendar shows it as busy only',
+    (path) => {
+      const result = projectRecord(path, { id: 'r1', ...SAMPLES[path] });
+      expect(result.ok && result.drafts.map((d) => d.visibility)).toEqual(expect.arrayContaining(['private']));
+      expect(result.ok && result.drafts.every((d) => d.visibility === 'private')).toBe(true);
+    },
+  );
 });

@@ -4,7 +4,8 @@ export type { AnyKind, DetailsCheck, EntryLike, EntryDraft, KindDefinition, Life
 export { contrastRatio } from './colours.js';
 export { conflictSpanOf, conflictSpansOf, occupancyOf, venueResourceId, type Occupancy } from './people.js';
 export { toOverviewItem, overviewInputsOf } from './overview-items.js';
-export { RECORD_TYPES, projectRecord, diffProjection, type RecordTypeName, type ProjectionResult } from './record-types.js';
+export { RECORD_TYPES, findRecordType, projectRecord, diffProjection, type ProjectionResult } from './record-types.js';
+export type { RecordPrivacy, RecordType } from './define-module.js';
 export { describeKinds, type KindDescription } from './kind-catalog.js';
 export { decideLeave, type LeaveAction, type LeaveDecision, type LeaveStatus } from './staff/leave.js';
 export { projectHolidays } from './community/records.js';

@@ -4,9 +4,10 @@
  * Kind definitions (one file per module) and the registry build on these types only.
  */
 import type { z } from 'zod';
+import type { ModuleKey } from './registry.js';
 
-export const MODULES = ['coordination', 'mana', 'staff', 'policy', 'planning', 'community', 'general'] as const;
-export type ModuleKey = (typeof MODULES)[number];
+// The module keys come from the registry's one list of modules.
+export type { ModuleKey };
 
 /**
  * The lifecycle every module status maps onto, so views, filters, compliance and conflict rules

@@ -1,53 +1,31 @@
 /**
- * Every module record type in one table: its zod schema and its projection. The calendar feature
- * stores a record and calls projectRecord; the drafts' projectionKeys say which entries to create,
- * update or delete.
+ * The module record types (built in the registry from each module's declaration), looked up by
+ * their API path `<module>/<type>`: validation and projection of a record, and what changes when it
+ * is projected again. The module-records feature stores a record and writes its drafts as entries;
+ * the drafts' projectionKeys say which entries to create, update or delete.
  */
-import type { z } from 'zod';
-import { CommunityEventRecordSchema, projectCommunityEvent } from './community/records.js';
-import * as coordination from './coordination/records.js';
-import * as mana from './mana/records.js';
+import type { RecordType } from './define-module.js';
 import type { EntryDraft } from './model.js';
-import { MonitoringEntryRecordSchema, projectMonitoringEntry } from './planning/records.js';
-import { PolicyRecommendationRecordSchema, projectPolicyRecommendation } from './policy/records.js';
-import * as staff from './staff/records.js';
+import { RECORD_TYPES } from './registry.js';
 
-interface RecordType<S extends z.ZodType> {
-  schema: S;
-  project: (record: z.infer<S>) => EntryDraft[];
+export { RECORD_TYPES };
+
+const BY_PATH = new Map(RECORD_TYPES.map((r) => [`${r.module}/${r.type}`, r]));
+
+export function findRecordType(module: string, type: string): RecordType | undefined {
+  return BY_PATH.get(`${module}/${type}`);
 }
 
-const recordType = <S extends z.ZodType>(schema: S, project: (record: z.infer<S>) => EntryDraft[]): RecordType<S> => ({ schema, project });
-
-export const RECORD_TYPES = {
-  'coordination.event': recordType(coordination.CoordinationEventRecordSchema, coordination.projectCoordinationEvent),
-  'coordination.stakeholder_engagement': recordType(coordination.StakeholderEngagementRecordSchema, coordination.projectStakeholderEngagement),
-  'coordination.communication': recordType(coordination.CommunicationRecordSchema, coordination.projectCommunication),
-  'coordination.partnership': recordType(coordination.PartnershipRecordSchema, coordination.projectPartnership),
-  'mana.assessment': recordType(mana.AssessmentRecordSchema, mana.projectAssessment),
-  'mana.baseline_data_collection': recordType(mana.BaselineDataCollectionRecordSchema, mana.projectBaselineDataCollection),
-  'mana.need': recordType(mana.NeedRecordSchema, mana.projectNeed),
-  'staff.task': recordType(staff.StaffTaskRecordSchema, staff.projectStaffTask),
-  'staff.training_session': recordType(staff.TrainingSessionRecordSchema, staff.projectTrainingSession),
-  'staff.training_enrollment': recordType(staff.TrainingEnrollmentRecordSchema, staff.projectTrainingEnrollment),
-  'staff.leave': recordType(staff.StaffLeaveRecordSchema, staff.projectStaffLeave),
-  'staff.performance_review': recordType(staff.PerformanceReviewRecordSchema, staff.projectPerformanceReview),
-  'policy.recommendation': recordType(PolicyRecommendationRecordSchema, projectPolicyRecommendation),
-  'planning.monitoring_entry': recordType(MonitoringEntryRecordSchema, projectMonitoringEntry),
-  'community.event': recordType(CommunityEventRecordSchema, projectCommunityEvent),
-} as const;
-
-export type RecordTypeName = keyof typeof RECORD_TYPES;
-
-export type ProjectionResult = { ok: true; record: unknown; drafts: EntryDraft[] } | { ok: false; issues: { path: string; message: string }[] };
+export type ProjectionResult = { ok: true; record: { id: string } & Record<string, unknown>; drafts: EntryDraft[] } | { ok: false; issues: { path: string; message: string }[] };
 
 /** Validates a module record (filling defaults) and projects it; bad input gives the fields at fault. */
-export function projectRecord(type: string, input: unknown): ProjectionResult {
-  const def = (RECORD_TYPES as Record<string, RecordType<z.ZodType>>)[type];
-  if (!def) return { ok: false, issues: [{ path: 'type', message: `unknown record type ${type}` }] };
+export function projectRecord(path: string, input: unknown): ProjectionResult {
+  const [module = '', type = ''] = path.split('/');
+  const def = findRecordType(module, type);
+  if (!def) return { ok: false, issues: [{ path: 'type', message: `unknown record type ${path}` }] };
   const parsed = def.schema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
-  return { ok: true, record: parsed.data, drafts: def.project(parsed.data) };
+  return { ok: true, record: parsed.data, drafts: def.project(parsed.data as never) };
 }
 
 /** What changes when a record is projected again: keys to create, update and delete. */

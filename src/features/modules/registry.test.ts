@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIFECYCLES, MODULES, getKind, isKnownStatus, lifecycleOf, listKinds, parseDetails } from './registry.js';
+import { LIFECYCLES, MODULE_DEFINITIONS, MODULE_META, MODULES, RECORD_TYPES, getKind, isKnownStatus, lifecycleOf, listKinds, parseDetails } from './registry.js';
 
 describe('kind registry', () => {
   it('has every kind the design names, per module', () => {
@@ -13,6 +13,13 @@ describe('kind registry', () => {
       community: ['community_event', 'observance'],
       general: ['event'],
     });
+  });
+
+  it('builds the module keys, labels, kinds and record types from the one list of modules', () => {
+    expect(MODULES).toEqual(MODULE_DEFINITIONS.map((m) => m.module));
+    expect(Object.keys(MODULE_META)).toEqual([...MODULES]);
+    expect(listKinds()).toHaveLength(MODULE_DEFINITIONS.reduce((n, m) => n + m.kinds.length, 0));
+    expect(RECORD_TYPES.map((r) => `${r.module}/${r.type}`)).toEqual(MODULE_DEFINITIONS.flatMap((m) => m.recordTypes.map((r) => `${m.module}/${r.type}`)));
   });
 
   it('maps every status of every kind onto the common lifecycle, default status included', () => {

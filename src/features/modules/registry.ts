@@ -1,29 +1,41 @@
 /**
- * The kind registry: every module kind in one list, looked up by (module, kind). Views, feeds,
- * overview and conflict checks ask here for labels, colours, lifecycles, people and alerts, so a
- * module adds a kind by adding it to its kinds file only.
+ * The module registry: every module in one list, and what is built from it — the kinds, looked up
+ * by (module, kind), the record types, labels and colours. Views, feeds, overview and conflict
+ * checks ask here for labels, colours, lifecycles, people and alerts; a module declares itself once
+ * in its `<module>/index.ts`, and adding a module is adding its line to MODULE_DEFINITIONS.
  */
-import { communityKinds } from './community/kinds.js';
-import { coordinationKinds } from './coordination/kinds.js';
-import { generalKinds } from './general/kinds.js';
-import { manaKinds } from './mana/kinds.js';
-import type { AlertSource, EntryLike, KindDefinition, Lifecycle, ModuleKey, WorkflowAlert } from './model.js';
-import { planningKinds } from './planning/kinds.js';
-import { policyKinds } from './policy/kinds.js';
-import { staffKinds } from './staff/kinds.js';
+import { communityModule } from './community/index.js';
+import { coordinationModule } from './coordination/index.js';
+import type { AnyKind, RecordType } from './define-module.js';
+import { generalModule } from './general/index.js';
+import { manaModule } from './mana/index.js';
+import type { AlertSource, EntryLike, Lifecycle, WorkflowAlert } from './model.js';
+import { planningModule } from './planning/index.js';
+import { policyModule } from './policy/index.js';
+import { staffModule } from './staff/index.js';
 
-export { MODULES, LIFECYCLES, CLOSED_LIFECYCLES, PRIORITIES } from './model.js';
-export type { EntryLike, EntryDraft, KindDefinition, Lifecycle, ModuleKey, Priority, WorkflowAlert } from './model.js';
-export { MODULE_META } from './colours.js';
+export { LIFECYCLES, CLOSED_LIFECYCLES, PRIORITIES } from './model.js';
+export type { EntryLike, EntryDraft, KindDefinition, Lifecycle, Priority, WorkflowAlert } from './model.js';
+export type { AnyKind, RecordType } from './define-module.js';
 
-// The list of kinds has one details type per kind; the registry works on them through the
-// KindDefinition methods only, so it holds them as the widest type.
-export type AnyKind = KindDefinition<any> & { colour: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Every module, in the order views list them. */
+export const MODULE_DEFINITIONS = [coordinationModule, manaModule, staffModule, policyModule, planningModule, communityModule, generalModule] as const;
 
-const ALL_KINDS: readonly AnyKind[] = [...coordinationKinds, ...manaKinds, ...staffKinds, ...policyKinds, ...planningKinds, ...communityKinds, ...generalKinds];
+export type ModuleKey = (typeof MODULE_DEFINITIONS)[number]['module'];
+
+/** The module keys, in order (a tuple, so that zod can enumerate them). */
+export const MODULES = MODULE_DEFINITIONS.map((m) => m.module) as unknown as readonly [ModuleKey, ...ModuleKey[]];
+
+export const MODULE_META = Object.fromEntries(MODULE_DEFINITIONS.map((m) => [m.module, { label: m.label, colour: m.colour }])) as Readonly<Record<ModuleKey, { label: string; colour: string }>>;
+
+export const ALL_KINDS: readonly AnyKind[] = MODULE_DEFINITIONS.flatMap((m) => m.kinds);
+
+/** `/api/v1/modules/<module>/<type>`: every record type of every module, in one list. */
+export const RECORD_TYPES: readonly RecordType[] = MODULE_DEFINITIONS.flatMap((m) => m.recordTypes);
 
 const BY_KEY = new Map<string, AnyKind>(ALL_KINDS.map((k) => [`${k.module}.${k.kind}`, k]));
 if (BY_KEY.size !== ALL_KINDS.length) throw new Error('kind registry: duplicate (module, kind)');
+if (new Set(RECORD_TYPES.map((r) => `${r.module}/${r.type}`)).size !== RECORD_TYPES.length) throw new Error('record registry: duplicate (module, type)');
 
 // Looked up per occurrence on the overview's path: two map lookups, no key string to build.
 const BY_MODULE = new Map<string, Map<string, AnyKind>>();
@@ -33,7 +45,7 @@ for (const k of ALL_KINDS) {
   kinds.set(k.kind, k);
 }
 
-export function getKind(module: ModuleKey | string, kind: string): AnyKind | undefined {
+export function getKind(module: string, kind: string): AnyKind | undefined {
   return BY_MODULE.get(module)?.get(kind);
 }
 
@@ -66,7 +78,7 @@ export function listKinds(module?: ModuleKey): readonly AnyKind[] {
  * The common lifecycle of a status. An unknown kind or status maps to 'planned' so an item with a
  * status the registry does not know yet still shows (and stays open) rather than vanishing.
  */
-export function lifecycleOf(module: ModuleKey | string, kind: string, status: string): Lifecycle {
+export function lifecycleOf(module: string, kind: string, status: string): Lifecycle {
   return getKind(module, kind)?.statuses[status] ?? 'planned';
 }
 

@@ -4,11 +4,14 @@ import { calendarAccess, calendars } from '../../db/schema/calendars.js';
 import { organizations } from '../../db/schema/organizations.js';
 import { users } from '../../db/schema/users.js';
 import { generatePassword } from '../auth/secrets.js';
-import { MODULE_META } from '../modules/colours.js';
+import { MODULE_META, MODULES } from '../modules/index.js';
 import { createUser } from '../users/create-user.js';
 
-/** One organisation calendar per module to begin with, in the module's colour (WCAG AA with white text). */
-export const MODULE_CALENDARS = (['coordination', 'mana', 'staff', 'policy', 'planning', 'community'] as const).map((module) => ({
+/**
+ * One organisation calendar per module to begin with, in the module's colour (WCAG AA with white
+ * text); general entries belong to no module calendar.
+ */
+export const MODULE_CALENDARS = MODULES.filter((m) => m !== 'general').map((module) => ({
   module,
   name: MODULE_META[module].label,
   color: MODULE_META[module].colour,

@@ -4556,7 +4556,7 @@ export interface paths {
         };
         /**
          * List module records (newest first, cursor pagination)
-         * @description Record types: coordination/events, coordination/engagements, coordination/communications, coordination/partnerships, mana/assessments, mana/baseline-collections, mana/needs, staff/tasks, staff/trainings, staff/enrollments, staff/leave, staff/reviews, policy/recommendations, planning/monitoring, community/events. Each record projects onto one or more calendar entries (returned in "entries").
+         * @description Record types: coordination/events, coordination/engagements, coordination/communications, coordination/partnerships, mana/assessments, mana/baseline-collections, mana/needs, staff/tasks, staff/trainings, staff/enrollments, staff/leave, staff/reviews, policy/recommendations, planning/monitoring, community/events. Each record projects onto one or more calendar entries (returned in "entries"). Private types (staff/enrollments, staff/leave, staff/reviews) are read only by the person a record is about, the people named to decide on it, managers and admins; to anyone else a record is not listed and answers 404 (its time shows on the calendar as busy). Only the person, a manager or an admin files, changes or deletes one: filing one about someone else is refused (403 naming the field).
          */
         get: {
             parameters: {
@@ -4583,6 +4583,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description the caller may approve or reject it now (leave requests; false for other types) */
+                                canDecide: boolean;
+                                /** @description the caller may delete (withdraw) this record */
+                                canDelete: boolean;
+                                /** @description the caller may change this record */
+                                canEdit: boolean;
                                 createdAt: string;
                                 data: {
                                     [key: string]: unknown;
@@ -4614,7 +4620,7 @@ export interface paths {
         put?: never;
         /**
          * Create a module record; its entries are written in the same transaction
-         * @description Record types: coordination/events, coordination/engagements, coordination/communications, coordination/partnerships, mana/assessments, mana/baseline-collections, mana/needs, staff/tasks, staff/trainings, staff/enrollments, staff/leave, staff/reviews, policy/recommendations, planning/monitoring, community/events. Each record projects onto one or more calendar entries (returned in "entries").
+         * @description Record types: coordination/events, coordination/engagements, coordination/communications, coordination/partnerships, mana/assessments, mana/baseline-collections, mana/needs, staff/tasks, staff/trainings, staff/enrollments, staff/leave, staff/reviews, policy/recommendations, planning/monitoring, community/events. Each record projects onto one or more calendar entries (returned in "entries"). Private types (staff/enrollments, staff/leave, staff/reviews) are read only by the person a record is about, the people named to decide on it, managers and admins; to anyone else a record is not listed and answers 404 (its time shows on the calendar as busy). Only the person, a manager or an admin files, changes or deletes one: filing one about someone else is refused (403 naming the field).
          */
         post: {
             parameters: {
@@ -4641,6 +4647,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the caller may approve or reject it now (leave requests; false for other types) */
+                            canDecide: boolean;
+                            /** @description the caller may delete (withdraw) this record */
+                            canDelete: boolean;
+                            /** @description the caller may change this record */
+                            canEdit: boolean;
                             createdAt: string;
                             data: {
                                 [key: string]: unknown;
@@ -4680,7 +4692,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One module record with its projected entries */
+        /**
+         * One module record with its projected entries
+         * @description Record types: coordination/events, coordination/engagements, coordination/communications, coordination/partnerships, mana/assessments, mana/baseline-collections, mana/needs, staff/tasks, staff/trainings, staff/enrollments, staff/leave, staff/reviews, policy/recommendations, planning/monitoring, community/events. Each record projects onto one or more calendar entries (returned in "entries"). Private types (staff/enrollments, staff/leave, staff/reviews) are read only by the person a record is about, the people named to decide on it, managers and admins; to anyone else a record is not listed and answers 404 (its time shows on the calendar as busy). Only the person, a manager or an admin files, changes or deletes one: filing one about someone else is refused (403 naming the field).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4701,6 +4716,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the caller may approve or reject it now (leave requests; false for other types) */
+                            canDecide: boolean;
+                            /** @description the caller may delete (withdraw) this record */
+                            canDelete: boolean;
+                            /** @description the caller may change this record */
+                            canEdit: boolean;
                             createdAt: string;
                             data: {
                                 [key: string]: unknown;
@@ -4729,7 +4750,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a module record and its entries */
+        /**
+         * Delete a module record and its entries
+         * @description Record types: coordination/events, coordination/engagements, coordination/communications, coordination/partnerships, mana/assessments, mana/baseline-collections, mana/needs, staff/tasks, staff/trainings, staff/enrollments, staff/leave, staff/reviews, policy/recommendations, planning/monitoring, community/events. Each record projects onto one or more calendar entries (returned in "entries"). Private types (staff/enrollments, staff/leave, staff/reviews) are read only by the person a record is about, the people named to decide on it, managers and admins; to anyone else a record is not listed and answers 404 (its time shows on the calendar as busy). Only the person, a manager or an admin files, changes or deletes one: filing one about someone else is refused (403 naming the field).
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -4754,7 +4778,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a module record (fields given replace stored ones) and re-project its entries */
+        /**
+         * Change a module record (fields given replace stored ones) and re-project its entries
+         * @description Record types: coordination/events, coordination/engagements, coordination/communications, coordination/partnerships, mana/assessments, mana/baseline-collections, mana/needs, staff/tasks, staff/trainings, staff/enrollments, staff/leave, staff/reviews, policy/recommendations, planning/monitoring, community/events. Each record projects onto one or more calendar entries (returned in "entries"). Private types (staff/enrollments, staff/leave, staff/reviews) are read only by the person a record is about, the people named to decide on it, managers and admins; to anyone else a record is not listed and answers 404 (its time shows on the calendar as busy). Only the person, a manager or an admin files, changes or deletes one: filing one about someone else is refused (403 naming the field).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -4783,6 +4810,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the caller may approve or reject it now (leave requests; false for other types) */
+                            canDecide: boolean;
+                            /** @description the caller may delete (withdraw) this record */
+                            canDelete: boolean;
+                            /** @description the caller may change this record */
+                            canEdit: boolean;
                             createdAt: string;
                             data: {
                                 [key: string]: unknown;
@@ -4918,7 +4951,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or reject a leave request (managers), or cancel it (the requester) */
+        /**
+         * Approve or reject a leave request (managers and admins), or cancel it (the requester, a manager or an admin)
+         * @description Nobody decides on their own leave; when the request names an approverId, only that person approves or rejects it (403 for others). A request the caller may not read answers 404; viewers never decide (403); a request already decided answers 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4945,6 +4981,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the caller may approve or reject it now (leave requests; false for other types) */
+                            canDecide: boolean;
+                            /** @description the caller may delete (withdraw) this record */
+                            canDelete: boolean;
+                            /** @description the caller may change this record */
+                            canEdit: boolean;
                             createdAt: string;
                             data: {
                                 [key: string]: unknown;
