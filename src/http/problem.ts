@@ -40,3 +40,7 @@ export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detai
 export const notFound = (what: string) => new Problem(404, 'Not Found', `${what} was not found.`);
 export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new Problem(409, 'Conflict', detail, [], extra);
 export const preconditionFailed = (detail: string) => new Problem(412, 'Precondition Failed', detail);
+
+/** The same idempotency key came with another request body: a new request needs a new key (422). */
+export const idempotencyKeyReused = (field = 'Idempotency-Key') =>
+  invalidField(field, 'was already used with another request; send a new key for a new request (the same key answers only the same request again)', 422);

@@ -123,6 +123,8 @@ export const attendanceScans = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     outcome: text('outcome').notNull(),
     reason: text('reason'),
+    /** Hash of the scan as sent (src/core/idempotency): another scan under the same key is refused. */
+    requestHash: text('request_hash'),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.idempotencyKey] })],
 );

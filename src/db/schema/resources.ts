@@ -111,6 +111,8 @@ export const resourceBookings = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionReason: text('decision_reason'),
     idempotencyKey: text('idempotency_key'),
+    /** Hash of the request the key came with (src/core/idempotency): another body under the same key is refused. */
+    requestHash: text('request_hash'),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

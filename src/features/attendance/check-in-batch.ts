@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { dedupeScans } from '../../core/attendance/dedupe-scans.js';
+import { isSameRequest, requestHash } from '../../core/idempotency/request-hash.js';
 import { textArray, timestampArray, uuidArray } from '../../db/array-literals.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
@@ -22,7 +23,10 @@ export interface ScanResult {
   attendance: { status: string; checkedInAt: string | null; checkedOutAt: string | null; method: string } | null;
 }
 
-interface StoredScan { idempotency_key: string; actor_id: string; entry_id: string | null; occurrence_key: string | null; participant_id: string | null; outcome: string; reason: string | null }
+interface StoredScan {
+  idempotency_key: string; actor_id: string; entry_id: string | null; occurrence_key: string | null; participant_id: string | null;
+  outcome: string; reason: string | null; request_hash: string | null;
+}
 interface RecordRow { participant_id: string; occurrence_key: string; status: string; checked_in_at: Date | string | null; checked_out_at: Date | string | null; method: string; inserted?: boolean; prior?: string | null }
 
 const MESSAGES: Record<string, string> = {
@@ -31,6 +35,13 @@ const MESSAGES: Record<string, string> = {
   duplicate_check_in: 'Already checked in: the earliest check-in is kept.',
   duplicate_check_out: 'Already checked out: the latest check-out is kept.',
   key_in_use: 'This idempotency key was used by someone else; send a new one.',
+  key_reused: 'This idempotency key was sent before with another scan; a new scan needs a new key.',
+};
+
+/** What a scan's key is stored with: the scan as sent (the self check-in route hashes its own body). */
+const hashOf = (input: ScanInput): string => {
+  const { requestHash: given, ...scan } = input;
+  return given ?? requestHash(scan);
 };
 
 const compareSubjects = (a: ResolvedScan, b: ResolvedScan): number => {
@@ -49,6 +60,7 @@ const subjectOf = (participantId: string | null, key: string | null) => `${parti
  */
 export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: () => Date }, actor: Actor, deviceId: string | null, scans: readonly ScanInput[]) {
   const now = deps.now();
+  const hashes = scans.map(hashOf);
   return deps.db.transaction(async (tx) => {
     const resolved = await resolveScans(tx, actor, deps.signingKey, scans, now);
     const verdicts = dedupeScans(resolved.map((r) => ({
@@ -57,17 +69,18 @@ export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: 
     })));
     const firsts = resolved.map((r, i) => ({ r, i })).filter(({ i }) => verdicts[i]!.kind !== 'repeat');
     const inserted = new Set((await selectRows<{ k: string }>(tx, sql`
-      insert into attendance_scans (organization_id, idempotency_key, actor_id, device_id, entry_id, occurrence_key, participant_id, action, method, client_time, received_at, outcome, reason)
-      select ${actor.organizationId}::uuid, s.k, ${actor.userId}::uuid, ${deviceId}, s.e::uuid, s.o, s.p::uuid, s.a, s.m, s.t::timestamptz, ${now.toISOString()}::timestamptz, s.out, s.reason
+      insert into attendance_scans (organization_id, idempotency_key, actor_id, device_id, entry_id, occurrence_key, participant_id, action, method, client_time, received_at, outcome, reason, request_hash)
+      select ${actor.organizationId}::uuid, s.k, ${actor.userId}::uuid, ${deviceId}, s.e::uuid, s.o, s.p::uuid, s.a, s.m, s.t::timestamptz, ${now.toISOString()}::timestamptz, s.out, s.reason, s.h
       from jsonb_to_recordset(${JSON.stringify(firsts.map(({ r, i }) => ({
         k: r.input.idempotencyKey, e: r.entry?.id ?? null, o: r.occurrence?.key ?? null, p: r.participantId, a: r.action, m: r.method.slice(0, 10),
         t: r.clientTime.toISOString(), out: verdicts[i]!.kind === 'refused' ? 'refused' : verdicts[i]!.kind === 'duplicate' ? 'duplicate' : 'pending', reason: r.refusal?.reason ?? null,
-      })))}::jsonb) as s(k text, e text, o text, p text, a text, m text, t text, out text, reason text)
+        h: hashes[i],
+      })))}::jsonb) as s(k text, e text, o text, p text, a text, m text, t text, out text, reason text, h text)
       on conflict (organization_id, idempotency_key) do nothing
       returning idempotency_key as k`)).map((row) => row.k));
     const resentKeys = firsts.filter(({ r }) => !inserted.has(r.input.idempotencyKey)).map(({ r }) => r.input.idempotencyKey);
     const stored = new Map((resentKeys.length ? await selectRows<StoredScan>(tx, sql`
-      select idempotency_key, actor_id, entry_id, occurrence_key, participant_id, outcome, reason from attendance_scans
+      select idempotency_key, actor_id, entry_id, occurrence_key, participant_id, outcome, reason, request_hash from attendance_scans
       where organization_id = ${actor.organizationId}::uuid and idempotency_key = any(${textArray(resentKeys)}::text[])`) : []).map((s) => [s.idempotency_key, s]));
 
     const winners = firsts.filter(({ r, i }) => inserted.has(r.input.idempotencyKey) && verdicts[i]!.kind === 'apply');
@@ -113,8 +126,9 @@ export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: 
     resolved.forEach((r, index) => {
       const verdict = verdicts[index]!;
       const original = stored.get(r.input.idempotencyKey);
-      if (verdict.kind === 'repeat') results.push({ ...results[verdict.of]!, index, resent: true });
-      else if (original) results.push(describeStored(index, r, original, records, actor));
+      if (verdict.kind === 'repeat') {
+        results.push(hashes[index] === hashes[verdict.of] ? { ...results[verdict.of]!, index, resent: true } : keyReused(index, r));
+      } else if (original) results.push(isSameRequest(original.request_hash, hashes[index]!) || original.actor_id !== actor.userId ? describeStored(index, r, original, records, actor) : keyReused(index, r));
       else {
         const status: ScanStatus = r.refusal ? 'refused' : verdict.kind === 'duplicate' ? 'duplicate' : outcomes.get(r.input.idempotencyKey)!;
         results.push(describe(index, r, status, records));
@@ -140,6 +154,12 @@ function describe(index: number, r: ResolvedScan, status: ScanStatus, records: M
     attendance: record ? presentRecord(record) : null,
   };
 }
+
+/** The key came before with another scan: this one is refused and the first is left as it was. */
+const keyReused = (index: number, r: ResolvedScan): ScanResult => ({
+  index, idempotencyKey: r.input.idempotencyKey, status: 'refused', resent: false, reason: 'key_reused', message: MESSAGES.key_reused!,
+  entryId: null, recurrenceId: null, participantId: null, attendance: null,
+});
 
 /** A key seen in an earlier batch: its first result again, with the attendance as it is now. */
 function describeStored(index: number, r: ResolvedScan, original: StoredScan, records: Map<string, RecordRow>, actor: Actor): ScanResult {

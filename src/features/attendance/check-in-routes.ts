@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requestHash } from '../../core/idempotency/request-hash.js';
 import { requireActor } from '../../http/context.js';
+import { idempotencyKeyReused } from '../../http/problem.js';
 import { formatInZone } from '../entries/times.js';
 import { checkInBatch } from './check-in-batch.js';
 import {
@@ -27,11 +29,17 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => checkInBatch(deps, requireActor(request), request.body.deviceId ?? null, request.body.scans));
 
   app.post('/api/v1/attendance/self-check-in', {
-    schema: { tags, summary: 'Check yourself in by scanning the event code shown at the venue', body: SelfCheckInSchema, response: { 200: CheckInBatchResultSchema.shape.results.element } },
+    schema: { tags, summary: 'Check yourself in by scanning the event code shown at the venue', description: 'idempotencyKey answers a resend with the first result; the same key with another body is 422.', body: SelfCheckInSchema, response: { 200: CheckInBatchResultSchema.shape.results.element } },
   }, async (request) => {
     const { eventCode, idempotencyKey, clientTime } = request.body;
-    const scan = { idempotencyKey: idempotencyKey ?? randomUUID(), clientTime: clientTime ?? ctx.now().toISOString(), eventCode, entryId: peekEntryId(eventCode) ?? undefined };
-    return (await checkInBatch(deps, requireActor(request), null, [scan])).results[0]!;
+    // The key is kept with the body as sent: a resend without clientTime is the same request.
+    const scan = {
+      idempotencyKey: idempotencyKey ?? randomUUID(), clientTime: clientTime ?? ctx.now().toISOString(), eventCode, entryId: peekEntryId(eventCode) ?? undefined,
+      requestHash: requestHash(request.body),
+    };
+    const result = (await checkInBatch(deps, requireActor(request), null, [scan])).results[0]!;
+    if (result.reason === 'key_reused') throw idempotencyKeyReused('idempotencyKey');
+    return result;
   });
 
   app.post('/api/v1/entries/:id/walk-ins', {

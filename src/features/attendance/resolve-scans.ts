@@ -20,6 +20,8 @@ export interface ScanInput {
   ticket?: string | undefined;
   eventCode?: string | undefined;
   participantId?: string | undefined;
+  /** What the key is stored with when the scan was not sent as it is (the self check-in fills in clientTime). */
+  requestHash?: string | undefined;
 }
 
 export type ScanRefusal = CodeRefusal | 'invalid' | 'not_found' | 'not_participant' | 'occurrence' | 'clock';

@@ -1,6 +1,7 @@
 import { isWithinBookableHours, overlaps } from '../../core/resources/index.js';
 import type { Database, Db, QueryFn } from '../../db/client.js';
-import { conflict, forbidden, invalidField, Problem } from '../../http/problem.js';
+import { isSameRequest, requestHash } from '../../core/idempotency/request-hash.js';
+import { conflict, forbidden, idempotencyKeyReused, invalidField, Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
 import { accessLevelOf, canEditEntry, canSeeEntryDetails } from '../calendars/policy.js';
 import { findEntry } from '../entries/repository.js';
@@ -59,14 +60,13 @@ class ResourceChanged extends Error {}
  */
 export async function bookResource(deps: BookingDeps, actor: Actor, input: BookingCreate, idempotencyKey: string | null): Promise<BookResult> {
   if (!canBook(actor)) throw forbidden('Viewers cannot book resources.');
-  if (idempotencyKey) {
-    const earlier = await findBookingByKey(deps.db, actor.organizationId, actor.userId, idempotencyKey);
-    if (earlier) return { series: false, booking: earlier.booking, resource: earlier.resource };
-  }
+  const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash(input) } : null;
+  const earlier = idempotency ? await earlierAnswer(deps.db, actor, idempotency) : null;
+  if (earlier) return earlier;
   const untilMs = input.until ? parseInstantField('until', input.until).getTime() : null;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptBooking(deps, actor, input, idempotencyKey, untilMs);
+      return await attemptBooking(deps, actor, input, idempotency, untilMs);
     } catch (error) {
       if (!(error instanceof ResourceChanged)) throw error;
       if (attempt === MAX_ATTEMPTS) throw conflict('The resource kept changing while it was being booked; try again.');
@@ -80,7 +80,20 @@ interface BookingDeps {
   now: () => Date;
 }
 
-async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCreate, idempotencyKey: string | null, untilMs: number | null): Promise<BookResult> {
+interface Idempotency {
+  key: string;
+  hash: string;
+}
+
+/** The booking made earlier under this key (the request sent again), or null; the key with another body is a 422. */
+async function earlierAnswer(db: Db, actor: Actor, idempotency: Idempotency): Promise<BookResult | null> {
+  const earlier = await findBookingByKey(db, actor.organizationId, actor.userId, idempotency.key);
+  if (!earlier) return null;
+  if (!isSameRequest(earlier.booking.requestHash, idempotency.hash)) throw idempotencyKeyReused();
+  return { series: false, booking: earlier.booking, resource: earlier.resource };
+}
+
+async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCreate, idempotency: Idempotency | null, untilMs: number | null): Promise<BookResult> {
   const context = await loadBookingContext(deps.database, actor, input.entryId, input.resourceId, BLACKOUT_MARGIN_MS);
   const { entry, calendar } = context;
   const level = calendar ? accessLevelOf(actor, calendar, context.access) : null;
@@ -105,8 +118,11 @@ async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCre
   const near = !series && Math.max(pad.before, pad.after) <= BLACKOUT_MARGIN_MS;
   const blackouts = near ? context.blackouts : await blackoutsIn(deps.db, actor.organizationId, [resource.id], first - pad.before, last + pad.after);
   const plan: Plan = { resource, travelMinutes, blackouts };
-  const write = async (query: QueryFn, o: BookableOccurrence, key: string | null) => {
-    const written = await bookOccurrence(query, actor, { resource, travelMinutes, entryId: entry.id, recurrenceId: o.recurrenceId, startMs: o.startMs, endMs: o.endMs, units: input.units, note: input.note, idempotencyKey: key });
+  const write = async (query: QueryFn, o: BookableOccurrence, key: Idempotency | null) => {
+    const written = await bookOccurrence(query, actor, {
+      resource, travelMinutes, entryId: entry.id, recurrenceId: o.recurrenceId, startMs: o.startMs, endMs: o.endMs, units: input.units, note: input.note,
+      idempotencyKey: key?.key ?? null, requestHash: key?.hash ?? null,
+    });
     if (written.outcome === 'changed') throw new ResourceChanged();
     return written;
   };
@@ -117,15 +133,15 @@ async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCre
     if (refused?.result === 'outside_bookable_hours') throw invalidField('entryId', `the entry's time is outside the bookable hours of ${resource.name}`, 422);
     if (refused?.result === 'blackout') throw blackoutConflict(resource, refused.blackoutId!);
     // One autocommitted statement: the booking and its event, or nothing.
-    const written = await write((text, params, options) => deps.database.query(text, params, options), o, idempotencyKey).catch(async (error: unknown) => {
-      if (pgErrorOf(error)?.code !== '23505' || !idempotencyKey) throw error;
+    const written = await write((text, params, options) => deps.database.query(text, params, options), o, idempotency).catch(async (error: unknown) => {
+      if (pgErrorOf(error)?.code !== '23505' || !idempotency) throw error;
       return { outcome: 'conflict' as const, conflictingBookingId: null };
     });
     if (written.outcome === 'blackout') throw blackoutConflict(resource, written.blackoutId);
     if (written.outcome === 'conflict') {
       // The same request sent again before the first was answered: the first one's booking is the answer.
-      const earlier = idempotencyKey ? await findBookingByKey(deps.db, actor.organizationId, actor.userId, idempotencyKey) : null;
-      if (earlier) return { series: false, booking: earlier.booking, resource: earlier.resource };
+      const earlier = idempotency ? await earlierAnswer(deps.db, actor, idempotency) : null;
+      if (earlier) return earlier;
       const { conflictingBookingId } = written;
       throw conflict(conflictingBookingId ? `The resource is already booked then (booking ${conflictingBookingId}).` : 'The resource is already booked then.', { conflictingBookingId });
     }

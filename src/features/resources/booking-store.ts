@@ -75,6 +75,8 @@ export interface OccurrenceToWrite {
   units: number;
   note: string | null;
   idempotencyKey: string | null;
+  /** Stored with the key (src/core/idempotency): the same key with another body is then refused. */
+  requestHash?: string | null;
 }
 
 export type WriteOutcome =
@@ -90,8 +92,8 @@ export type WriteOutcome =
  */
 export async function bookOccurrence(query: QueryFn, actor: Pick<Actor, 'organizationId' | 'userId'>, o: OccurrenceToWrite): Promise<WriteOutcome> {
   const [row] = await query<{ outcome: WriteOutcome['outcome']; detail: string | null; booking: Record<string, unknown> | null }>(
-    'select * from resource_book($1::uuid, $2::uuid, $3::int, $4::uuid, $5::text, $6::timestamptz, $7::timestamptz, $8::int, $9::int, $10::text, $11::uuid, $12::text)',
-    [actor.organizationId, o.resource.id, o.resource.version, o.entryId, o.recurrenceId, new Date(o.startMs), new Date(o.endMs), o.units, o.travelMinutes, o.note, actor.userId, o.idempotencyKey],
+    'select * from resource_book($1::uuid, $2::uuid, $3::int, $4::uuid, $5::text, $6::timestamptz, $7::timestamptz, $8::int, $9::int, $10::text, $11::uuid, $12::text, $13::text)',
+    [actor.organizationId, o.resource.id, o.resource.version, o.entryId, o.recurrenceId, new Date(o.startMs), new Date(o.endMs), o.units, o.travelMinutes, o.note, actor.userId, o.idempotencyKey, o.requestHash ?? null],
     { name: 'resource_book' },
   );
   const { outcome, detail, booking } = row!;

@@ -129,6 +129,30 @@ describe('booking', () => {
     expect(await ctx.steps.count(`entry_id = '${entry.id}'`)).toBe(1);
   });
 
+  it('Idempotency-Key: the same key with another body is refused (422) naming the header, and books nothing more', async () => {
+    const room = await ctx.steps.resource(ctx.keeper);
+    const entry = await ctx.steps.entry(ctx.staff, { start: at('09:00', '2026-06-03'), end: at('10:00', '2026-06-03') });
+    const other = await ctx.steps.entry(ctx.staff, { start: at('11:00', '2026-06-03'), end: at('12:00', '2026-06-03') });
+    const headers = { 'idempotency-key': `k-${entry.id}` };
+    const one = await ctx.steps.book(ctx.staff, { resourceId: room.id, entryId: entry.id, note: 'first' }, headers);
+    expect(one.statusCode, one.body).toBe(201);
+    for (const body of [{ resourceId: room.id, entryId: other.id }, { resourceId: room.id, entryId: entry.id, note: 'second' }]) {
+      const reused = await ctx.steps.book(ctx.staff, body, headers);
+      expect(reused.statusCode, reused.body).toBe(422);
+      expect(reused.headers['content-type']).toMatch(/problem\+json/);
+      expect(reused.json().errors).toEqual([{ field: 'Idempotency-Key', message: expect.stringContaining('another request') }]);
+    }
+    // The same body in another key order is the same request: the first booking again.
+    const again = await ctx.steps.book(ctx.staff, { note: 'first', entryId: entry.id, resourceId: room.id }, headers);
+    expect([again.statusCode, again.json().id]).toEqual([201, one.json().id]);
+    expect(await ctx.steps.count(`entry_id in ('${entry.id}', '${other.id}')`)).toBe(1);
+    // Sent at once with two bodies: one is booked, the other refused.
+    const third = await ctx.steps.entry(ctx.staff, { start: at('13:00', '2026-06-03'), end: at('14:00', '2026-06-03') });
+    const raced = await Promise.all(['a', 'b'].map((note) => ctx.steps.book(ctx.staff, { resourceId: room.id, entryId: third.id, note }, { 'idempotency-key': `race-${third.id}` })));
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    expect(await ctx.steps.count(`entry_id = '${third.id}'`)).toBe(1);
+  });
+
   it('Idempotency-Key: the same request sent eight times at once is one booking, and each answer is it', async () => {
     for (const body of [{ type: 'room' }, { type: 'equipment', quantity: 3 }]) {
       const resource = await ctx.steps.resource(ctx.keeper, body);
