@@ -9,7 +9,14 @@ export interface WorkerOptions {
   config: Config;
   /** What each feature gives the worker (assembled in src/app-worker.ts). */
   contributions: readonly JobContribution[];
+  /** This process's own clock: only paces how often the periodic jobs are tried, never what is due. */
   now?: () => Date;
+  /**
+   * The clock that decides what is due (claimed rows, leases, planners): the database's `now()`, read
+   * once a round, so that workers on machines whose clocks disagree agree with each other and with
+   * the rows the API wrote. Tests stand in for it to move time.
+   */
+  databaseClock?: () => Promise<Date>;
   pollMs?: number;
   concurrency?: number;
   leaseMs?: number;
@@ -45,7 +52,12 @@ async function eachConcurrently<T>(items: T[], limit: number, fn: (item: T) => P
  */
 export function createWorker(options: WorkerOptions): Worker {
   const { database, config } = options;
-  const now = options.now ?? (() => new Date());
+  const processNow = options.now ?? (() => new Date());
+  const databaseClock = options.databaseClock ?? (async () => (await database.query<{ now: Date | string }>('select now() as now'))[0]!.now);
+  // The round's reading of the database's clock: what the claims, the leases, the planners and the
+  // handlers (quiet hours, "already started", retry times) all compare with.
+  let roundNow = new Date(0);
+  const now = () => roundNow;
   const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const pollMs = options.pollMs ?? config.WORKER_POLL_MS;
   const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
@@ -71,7 +83,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function runPeriodic(): Promise<void> {
     for (const job of registry.periodic()) {
-      const t = now().getTime();
+      const t = processNow().getTime();
       if ((nextTry.get(job.name) ?? 0) > t) continue;
       nextTry.set(job.name, t + Math.min(job.everyMs!, 10_000));
       if (!(await claimLease(job))) continue;
@@ -86,6 +98,7 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function tick(): Promise<number> {
+    roundNow = new Date(await databaseClock());
     if (options.periodic !== false) await runPeriodic();
     let claimed = 0;
     for (const sweeper of registry.sweepers()) claimed += await sweep(sweeper);

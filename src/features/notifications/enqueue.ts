@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
 import { channelsFor, DEFAULT_PREFERENCES } from '../../core/notifications/preferences.js';
@@ -25,7 +26,7 @@ export interface NotificationIntent {
   occurrenceAt?: Date | null;
   /** Unique per organisation: the same intent twice is one row (per channel). */
   dedupeKey: string;
-  /** Default: now. */
+  /** Default: now, by the database's clock. */
   scheduledAt?: Date;
   /** title, message, decision, reason, links… */
   payload?: Record<string, unknown>;
@@ -55,7 +56,9 @@ export async function enqueueNotification(tx: DbOrTx, intent: NotificationIntent
         entryId: intent.entryId ?? null,
         occurrenceAt: intent.occurrenceAt ?? null,
         dedupeKey: intent.dedupeKey,
-        scheduledAt: intent.scheduledAt ?? new Date(),
+        // The database's clock, like the worker's claim: an app server whose clock runs fast or slow
+        // neither holds a notification back nor sends it early.
+        scheduledAt: intent.scheduledAt ?? sql`now()`,
         payload: intent.payload ?? {},
       })),
     )
