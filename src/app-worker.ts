@@ -29,6 +29,7 @@ export function startInlineWorker(app: FastifyInstance, database: Database, conf
     database,
     config,
     live: liveBusFor(database),
+    signingKey: app.ctx.signingKey,
     log: (message, extra) => app.log.error(extra ?? {}, message),
   });
   worker.start();

@@ -32,6 +32,7 @@ import { peopleRoutes } from './features/users/people-routes.js';
 import { userRoutes } from './features/users/routes.js';
 import type { AppContext } from './http/context.js';
 import { registerErrorHandling } from './http/errors.js';
+import { serializeRequest } from './http/log-redaction.js';
 import { registerWebApp } from './http/static.js';
 
 export interface BuildAppOptions {
@@ -43,8 +44,10 @@ export interface BuildAppOptions {
 
 /** The composition root: every dependency is wired here and nowhere else. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const logger = options.logger ?? { level: options.config.LOG_LEVEL };
   const app = Fastify({
-    logger: options.logger ?? { level: options.config.LOG_LEVEL },
+    // One request serializer for every log line: the URL with secrets (reply-link tokens) redacted.
+    logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers: { req: serializeRequest } },
     trustProxy: options.config.TRUST_PROXY,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();

@@ -26,7 +26,7 @@ describe("the worker judges what is due by the database's clock", () => {
     const reminders = () => t.testDb.database.query<{ channel: string; status: string; scheduled_at: Date }>(`select channel, status, scheduled_at from notifications where entry_id = $1 and type = 'reminder' order by channel`, [entryId]);
 
     const { database, config } = t.app.ctx;
-    const fast = createAppWorker({ database, config, live: liveBusFor(database), now: () => new Date(Date.now() + FIVE_MINUTES) });
+    const fast = createAppWorker({ database, signingKey: t.app.ctx.signingKey, config, live: liveBusFor(database), now: () => new Date(Date.now() + FIVE_MINUTES) });
     await fast.drain();
     // Planned by the fast worker, due in 3 minutes by the database: still waiting.
     expect((await reminders()).map((r) => [r.channel, r.status, r.scheduled_at.getTime()])).toEqual([['email', 'pending', start.getTime() - 3600_000], ['in_app', 'pending', start.getTime() - 3600_000]]);
@@ -35,7 +35,7 @@ describe("the worker judges what is due by the database's clock", () => {
     await fast.stop();
 
     // When the database's clock reaches the time (a stand-in clock here), it goes out once.
-    const later = createAppWorker({ database, config, live: liveBusFor(database), periodic: false, databaseClock: async () => new Date((await databaseNow()) + 4 * 60_000) });
+    const later = createAppWorker({ database, signingKey: t.app.ctx.signingKey, config, live: liveBusFor(database), periodic: false, databaseClock: async () => new Date((await databaseNow()) + 4 * 60_000) });
     expect(await later.drain()).toBe(2);
     expect((await reminders()).map((r) => r.status)).toEqual(['sent', 'sent']);
     await later.stop();

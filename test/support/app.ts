@@ -27,13 +27,13 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logger?: object } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '20', ...env });
   const setup = await bootstrap(testDb.database.db, { adminEmail: 'admin@test.local' });
   const admin = { email: 'admin@test.local', password: setup.createdAdmin!.password };
   // TEST_LOG=1 shows server errors while debugging a test.
-  const app = await buildApp({ database: testDb.database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ database: testDb.database, config, logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false) });
   await app.ready();
 
   async function login(email: string, password: string): Promise<Session> {

@@ -1,4 +1,5 @@
 import { liveBusFor } from '../../features/notifications/live.js';
+import { loadSigningKey } from '../../features/setup/signing-key.js';
 import { createAppWorker } from '../../app-worker.js';
 import { openForCommand, reportCommandError } from '../open.js';
 
@@ -21,6 +22,8 @@ export async function run(): Promise<number | void> {
     database,
     config,
     live,
+    // The same key as the app's (SECRET_KEY, or the one kept in the database): it signs the reply links of invitations.
+    signingKey: await loadSigningKey(database.db, config.SECRET_KEY),
     log: (message, extra) => process.stderr.write(`${new Date().toISOString()} ${message} ${extra ? JSON.stringify(extra, (_k, v: unknown) => (v instanceof Error ? v.message : v)) : ''}\n`),
   });
   worker.start();

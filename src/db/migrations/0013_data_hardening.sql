@@ -74,3 +74,12 @@ BEGIN
 	RETURN QUERY SELECT 'booked', NULL::text, to_jsonb(written);
 END
 $$;
+--> statement-breakpoint
+-- Reply links are no longer stored (src/features/attendance/rsvp-links.ts rsvpUrlOfNotification makes
+-- them at delivery): the links written before are taken out of the outbox rows and of the kept mail.
+UPDATE "notifications" SET "payload" = "payload" - 'rsvpUrl' - 'links' WHERE "payload" ? 'rsvpUrl' OR "payload" ? 'links';
+--> statement-breakpoint
+UPDATE "mail_outbox" SET
+	"text" = regexp_replace("text", 'https?://[^[:space:]"<>]*/rsvp\?token=[A-Za-z0-9_.%-]+', '{{reply-link}}', 'g'),
+	"html" = regexp_replace("html", 'https?://[^[:space:]"<>]*/rsvp\?token=[A-Za-z0-9_.%-]+', '{{reply-link}}', 'g')
+WHERE "text" LIKE '%/rsvp?token=%' OR "html" LIKE '%/rsvp?token=%';

@@ -11,7 +11,6 @@ import { loadManagedEntry } from './load-managed-entry.js';
 import { refreshEntryCounts } from './record-rsvp.js';
 import { checkParticipantReportValues } from './report-fields.js';
 import type { ParticipantRow } from './repository.js';
-import { publicUrlOf, rsvpLink } from './rsvp-links.js';
 import type { ParticipantCreate } from './schemas.js';
 
 export interface AttendanceDeps {
@@ -80,8 +79,6 @@ export async function addParticipant(deps: AttendanceDeps, actor: Actor, entryId
     const row = await insertParticipant(tx, actor, entry, fields, now);
     await refreshEntryCounts(tx, entry);
     if (notify && (row.userId || row.email)) {
-      const rsvpUrl = rsvpLink({ signingKey: deps.signingKey, publicUrl: publicUrlOf(deps.config) },
-        { organizationId: actor.organizationId, entryId: entry.id, participantId: row.id, expiresAt: rsvpExpiry(entry, now) });
       await enqueueNotification(tx, {
         organizationId: actor.organizationId,
         recipientUserId: row.userId,
@@ -89,7 +86,8 @@ export async function addParticipant(deps: AttendanceDeps, actor: Actor, entryId
         type: 'invitation',
         entryId: entry.id,
         dedupeKey: `invitation:${row.id}`,
-        payload: { title: entry.title, role: row.role, participantId: row.id, rsvpUrl, links: { rsvp: rsvpUrl } },
+        // What makes the reply link, not the link: it is signed at delivery (rsvpUrlOfNotification).
+        payload: { title: entry.title, role: row.role, participantId: row.id, rsvpExpiresAt: rsvpExpiry(entry, now).toISOString() },
       });
     }
     return { row, entry };

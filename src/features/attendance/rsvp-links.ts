@@ -40,3 +40,25 @@ export function readRsvpToken(key: Uint8Array, token: string, now: Date): RsvpCl
   }
   return { organizationId: o, entryId: e, participantId: p, occurrenceMs: t };
 }
+
+/** Notifications whose message carries the participant's reply link (templates.ts). */
+const LINKED_TYPES = new Set(['invitation', 'rsvp_request', 'update']);
+const DAY_MS = 86_400_000;
+
+/**
+ * The reply link of a notification, made when it is delivered or shown: the outbox keeps only what
+ * makes it (the participant in `payload.participantId`, the entry, `payload.rsvpExpiresAt`), never
+ * the link, so neither the table nor a log of it holds a usable token. A row without a stored expiry
+ * (an update, or one written before links were withheld) gets a link valid 30 days from `now`.
+ */
+export function rsvpUrlOfNotification(
+  ctx: { signingKey: Uint8Array; publicUrl: string },
+  row: { type: string; organization_id: string; entry_id: string | null; payload: Record<string, unknown> },
+  now: Date,
+): string | null {
+  const { participantId, rsvpExpiresAt } = row.payload;
+  if (!LINKED_TYPES.has(row.type) || !row.entry_id || typeof participantId !== 'string') return null;
+  const stored = typeof rsvpExpiresAt === 'string' ? new Date(rsvpExpiresAt) : null;
+  const expiresAt = stored && !Number.isNaN(stored.getTime()) ? stored : new Date(now.getTime() + 30 * DAY_MS);
+  return rsvpLink(ctx, { organizationId: row.organization_id, entryId: row.entry_id, participantId, expiresAt });
+}

@@ -9,6 +9,8 @@ export interface Delivery {
   message: RenderedMessage;
   /** The iTIP calendar text, when the message carries one. */
   ics: string | null;
+  /** The participant's signed reply link in the message, if any: a channel that stores the message withholds it. */
+  rsvpUrl?: string | null;
 }
 
 /** One way out (e-mail, in-app, push, SMS). A channel registry lists exactly one sender per channel. */

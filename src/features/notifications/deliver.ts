@@ -16,7 +16,7 @@ export interface DeliveryDeps {
   config: Config;
   channels: ReadonlyMap<string, ChannelSender>;
   now: () => Date;
-  /** The signed RSVP page of a participant (attendance's rsvpLink), when available. */
+  /** The signed RSVP page of a participant (attendance's rsvpUrlOfNotification), made at delivery: the row holds no link. */
   rsvpUrl?: (row: ClaimedNotification) => string | null;
 }
 
@@ -75,6 +75,7 @@ export async function deliverNotification(deps: DeliveryDeps, row: ClaimedNotifi
     const [user] = await deps.database.query<{ role: string }>('select role from users where id = $1', [recipient.userId]);
     digest = { kind, ...(await digestContent(deps.database, { organizationId: row.organization_id, userId: recipient.userId!, role: user?.role ?? 'staff', ...window })) };
   }
+  const rsvpUrl = deps.rsvpUrl?.(row) ?? null;
   const message = renderMessage({
     type: row.type,
     entry,
@@ -82,14 +83,13 @@ export async function deliverNotification(deps: DeliveryDeps, row: ClaimedNotifi
     payload: row.payload,
     recipientName: recipient.name,
     timeZone: recipient.timeZone,
-    // Attendance signs the participant's reply link (rsvpLink) when it invites them.
-    rsvpUrl: deps.rsvpUrl?.(row) ?? (typeof row.payload.rsvpUrl === 'string' ? row.payload.rsvpUrl : null),
+    rsvpUrl,
     entryUrl: entry ? `${publicUrlOf(deps.config)}/?entry=${entry.id}` : publicUrlOf(deps.config),
     ...(digest ? { digest } : {}),
   });
   const ics = message.itip && entry && row.channel === 'email' ? itipText(message.itip, entry, recipient, now) : null;
   try {
-    await channel.send({ row, recipient, message, ics });
+    await channel.send({ row, recipient, message, ics, rsvpUrl });
     return { kind: 'sent' };
   } catch (error) {
     if (error instanceof NotDeliverable) return { kind: 'cancelled', reason: error.message };

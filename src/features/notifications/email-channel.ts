@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
 import type { ChannelSender, Delivery } from './channel.js';
+import { withholdLink } from './withheld-links.js';
 
 /**
  * The Message-ID is derived from the outbox row, so the rare resend after a crash between the SMTP
@@ -28,11 +29,13 @@ export function createEmailChannel(config: Config, database: Database): ChannelS
   if (!config.SMTP_URL) {
     return {
       channel: 'email',
-      async send({ row, recipient, message, ics }: Delivery) {
+      async send({ row, recipient, message, ics, rsvpUrl }: Delivery) {
+        // Kept in the database: the reply link is withheld (admins see one made again, admin-outbox.ts).
+        const { text, html } = withholdLink(message, rsvpUrl);
         await database.query(
           `insert into mail_outbox (organization_id, notification_id, recipient, subject, text, html, ics)
            values ($1, $2, $3, $4, $5, $6, $7) on conflict (organization_id, notification_id) do nothing`,
-          [row.organization_id, row.id, recipient.email, message.subject, message.text, message.html, ics],
+          [row.organization_id, row.id, recipient.email, message.subject, text, html, ics],
         );
       },
     };

@@ -4,6 +4,7 @@ import { afterFailure } from '../../core/notifications/backoff.js';
 import type { Database } from '../../db/client.js';
 import { NOTIFICATION_CHANNELS } from '../../db/schema/notifications.js';
 import { defineJob, defineSweeper, type JobContext, type JobContribution } from '../../jobs/registry.js';
+import { publicUrlOf, rsvpUrlOfNotification } from '../attendance/rsvp-links.js';
 import type { ChannelSender } from './channel.js';
 import { deliverNotification, type DeliveryDeps } from './deliver.js';
 import { createEmailChannel } from './email-channel.js';
@@ -20,6 +21,8 @@ export interface NotificationJobDeps {
   database: Database;
   config: Config;
   live: LiveBus;
+  /** Signs the reply links that invitations carry, made at delivery (the outbox keeps none). */
+  signingKey: Uint8Array;
   channels?: ChannelSender[];
   rsvpUrl?: DeliveryDeps['rsvpUrl'];
   onOutcome?: (row: ClaimedNotification, outcome: Outcome) => void;
@@ -40,8 +43,11 @@ export function notificationJobs(deps: NotificationJobDeps): JobContribution {
   const missing = NOTIFICATION_CHANNELS.filter((c) => !byChannel.has(c));
   if (missing.length) throw new Error(`notification channel(s) without a sender: ${missing.join(', ')}`);
 
+  const links = { signingKey: deps.signingKey, publicUrl: publicUrlOf(deps.config) };
+
   async function deliverClaimed(row: ClaimedNotification, ctx: JobContext): Promise<void> {
-    const delivery: DeliveryDeps = { database: deps.database, config: deps.config, channels: byChannel, now: ctx.now, ...(deps.rsvpUrl ? { rsvpUrl: deps.rsvpUrl } : {}) };
+    const rsvpUrl = deps.rsvpUrl ?? ((r: ClaimedNotification) => rsvpUrlOfNotification(links, r, ctx.now()));
+    const delivery: DeliveryDeps = { database: deps.database, config: deps.config, channels: byChannel, now: ctx.now, rsvpUrl };
     // An unexpected error (the database went away) is a failed attempt like any other.
     const outcome = await deliverNotification(delivery, row).catch((error: unknown): Outcome => {
       const text = error instanceof Error ? error.message : String(error);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   staff = await t.userSession('staff');
   calendarId = await calendarIdOf(t, staff, 'personal');
   const { database, config } = t.app.ctx;
-  worker = createAppWorker({ database, config, live: liveBusFor(database), databaseClock: async () => clock, periodic: false, concurrency: 4 });
+  worker = createAppWorker({ database, signingKey: t.app.ctx.signingKey, config, live: liveBusFor(database), databaseClock: async () => clock, periodic: false, concurrency: 4 });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -227,7 +227,7 @@ describe('participants hear of changes', () => {
 describe('failures and quiet hours', () => {
   it('retries with backoff, then leaves the notification failed and visible to admins', async () => {
     const { database, config } = t.app.ctx;
-    const broken = createAppWorker({ database, config: { ...config, SMTP_URL: 'smtp://127.0.0.1:9' }, live: liveBusFor(database), databaseClock: async () => clock, periodic: false });
+    const broken = createAppWorker({ database, signingKey: t.app.ctx.signingKey, config: { ...config, SMTP_URL: 'smtp://127.0.0.1:9' }, live: liveBusFor(database), databaseClock: async () => clock, periodic: false });
     await database.db.transaction((tx) => enqueueNotification(tx, { organizationId: t.organizationId, recipientEmail: 'nobody@example.org', type: 'leave_decision', dedupeKey: 'leave:fail', scheduledAt: clock, payload: { decision: 'approved' } }));
     const waits: number[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {

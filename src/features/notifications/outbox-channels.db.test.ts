@@ -23,7 +23,7 @@ afterAll(async () => t?.close());
 
 const worker = (concurrency = 4) => {
   const { database, config } = t.app.ctx;
-  return createAppWorker({ database, config, live: liveBusFor(database), databaseClock: async () => clock, periodic: false, concurrency });
+  return createAppWorker({ database, signingKey: t.app.ctx.signingKey, config, live: liveBusFor(database), databaseClock: async () => clock, periodic: false, concurrency });
 };
 const mailOutbox = async () => (await t.as(admin, { method: 'GET', url: '/api/v1/admin/mail-outbox' })).json().items as { recipient: string; subject: string; text: string; html: string; ics: string | null }[];
 

@@ -58,7 +58,7 @@ describe('web push', () => {
     const live = liveBusFor(database);
     // The self-signed test service needs an agent that trusts it; production uses the default.
     const channels = defaultChannels(config, database, live).map((c) => (c.channel === 'push' ? createPushChannel(config, database, { agent: new Agent({ rejectUnauthorized: false }) }) : c));
-    const worker = createAppWorker({ database, config, live, channels, periodic: false });
+    const worker = createAppWorker({ database, signingKey: t.app.ctx.signingKey, config, live, channels, periodic: false });
     await worker.drain();
     await worker.stop();
     expect(hits.map((h) => h.path).sort()).toEqual(['/gone', '/phone']);

@@ -4,6 +4,7 @@ import { requireActor } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/problem.js';
 import { type Actor, isAdmin } from '../auth/actor.js';
 import { IdParamsSchema } from '../auth/schemas.js';
+import { publicUrlOf, rsvpUrlOfNotification } from '../attendance/rsvp-links.js';
 import { listMailOutbox, listOutbox } from './admin-outbox.js';
 import { listInbox, markRead, unreadCount } from './inbox.js';
 import { applyItipReply } from './itip-reply.js';
@@ -108,8 +109,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ items: await listOutbox(database, requireAdmin(request), request.query) }));
 
   app.get('/api/v1/admin/mail-outbox', {
-    schema: { tags, summary: 'E-mail kept because no SMTP server is configured (admins)', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.object({ items: z.array(MailOutboxItemSchema) }) } },
-  }, async (request) => ({ items: await listMailOutbox(database, requireAdmin(request), request.query.limit) }));
+    schema: { tags, summary: 'E-mail kept because no SMTP server is configured (admins); reply links are not stored, they are made again for the administrator reading them', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.object({ items: z.array(MailOutboxItemSchema) }) } },
+  }, async (request) => {
+    const links = { signingKey: app.ctx.signingKey, publicUrl: publicUrlOf(config) };
+    return { items: await listMailOutbox(database, requireAdmin(request), request.query.limit, (row) => rsvpUrlOfNotification(links, row, now())) };
+  });
 
   app.post('/api/v1/itip/reply', {
     schema: {

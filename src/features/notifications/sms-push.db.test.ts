@@ -44,7 +44,7 @@ describe('SMS through the generic HTTP provider', () => {
     await t.testDb.database.db.transaction((tx) => enqueueNotification(tx, { organizationId: t.organizationId, recipientUserId: staff.userId, type: 'booking_decision', dedupeKey: 'booking:sms', payload: { title } }));
     let clock = new Date(Date.now() + 1000);
     const { database, config } = t.app.ctx;
-    const worker = createAppWorker({ database, config, live: liveBusFor(database), databaseClock: async () => clock, periodic: false });
+    const worker = createAppWorker({ database, signingKey: t.app.ctx.signingKey, config, live: liveBusFor(database), databaseClock: async () => clock, periodic: false });
     failNext = true;
     await worker.drain();
     const [pending] = await database.query<{ status: string; attempts: number; last_error: string; scheduled_at: Date }>(`select status, attempts, last_error, scheduled_at from notifications where dedupe_key = 'booking:sms' and channel = 'sms'`);
