@@ -13,7 +13,7 @@ import { createApiToken } from '../src/features/auth/tokens.js';
 import { bootstrap } from '../src/features/setup/bootstrap.js';
 import { buildApp } from '../src/app.js';
 import type { Report } from './run.js';
-import { ensurePgDatabase, percentile } from './support.js';
+import { BENCH_SECRET_KEY, ensurePgDatabase, percentile } from './support.js';
 
 const URL_ = process.env.BENCH_ATTENDANCE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_bench_attendance';
 const BATCH = 1_000;
@@ -41,7 +41,7 @@ export default async function (report: Report): Promise<void> {
     const [admin] = await database.query<{ id: string }>("select id from users where role = 'admin' and organization_id = $1 order by created_at limit 1", [setup.organizationId]);
     const [calendar] = await database.query<{ id: string }>("select id from calendars where organization_id = $1 and type = 'organisation' order by name limit 1", [setup.organizationId]);
     const { token } = await createApiToken(database.db, { userId: admin!.id, organizationId: setup.organizationId }, 'bench attendance');
-    const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: false });
+    const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: BENCH_SECRET_KEY }), logger: false });
     await app.ready();
     const headers = { authorization: `Bearer ${token}` };
     const key = app.ctx.signingKey;

@@ -12,6 +12,8 @@ export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgr
 export const BENCH_PGLITE_DIR = process.env.BENCH_PGLITE_DIR ?? 'data/bench-pglite-large';
 // The large demo organisation is generated relative to this instant, so windows are stable across runs.
 export const BENCH_NOW = new Date('2026-11-25T00:00:00Z');
+/** The benches' databases outlive a run: a fixed SECRET_KEY signs their links, no key file in the repository. */
+export const BENCH_SECRET_KEY = 'kalendaryo-bench-signing-key-not-a-secret-0001';
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -57,7 +59,7 @@ export async function openLargeOrganisation(kind: 'postgres' | 'pglite'): Promis
 }
 
 export async function benchApp(database: Database) {
-  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: false });
+  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: BENCH_SECRET_KEY }), logger: false });
   const serverTime = recordServerTimes(app);
   await app.ready();
   const [admin] = await database.query<{ id: string; organization_id: string }>("select id, organization_id from users where role = 'admin' order by created_at limit 1");

@@ -58,7 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.database.db,
     config: options.config,
     now: options.now ?? (() => new Date()),
-    signingKey: await loadSigningKey(options.database.db, options.config.SECRET_KEY),
+    signingKey: await loadSigningKey(options.database.db, options.config),
     occurrenceCache: options.config.CALENDAR_CACHE_ITEMS > 0 ? new OccurrenceCache(options.config.CALENDAR_CACHE_ITEMS) : null,
   };
   app.decorate('ctx', ctx);

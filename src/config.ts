@@ -21,6 +21,7 @@ const ConfigSchema = z.object({
   ADMIN_EMAIL: z.string().email('must be an e-mail address').default('admin@kalendaryo.local'),
   CALENDAR_CACHE_ITEMS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  NODE_ENV: z.string().optional(),
   // Notifications (docs/notifications.md). No SMTP_URL: e-mail is kept in the in-app mail outbox.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Kalendaryo <kalendaryo@localhost>'),
@@ -33,6 +34,11 @@ const ConfigSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   WORKER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+}).refine((c) => c.NODE_ENV !== 'production' || c.SECRET_KEY !== undefined, {
+  // In production the signing key is the operator's, the same on every instance, never one the
+  // database keeps (features/setup/signing-key.ts).
+  path: ['SECRET_KEY'],
+  message: 'is required when NODE_ENV=production (e.g. `openssl rand -base64 48`): it signs RSVP links and QR codes on every app instance',
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
@@ -51,7 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])])}: ${issue.message}`),
+      parsed.error.issues.map((issue) => {
+        const value = present[String(issue.path[0])];
+        return `${issue.path.join('.')}${value === undefined ? ' (unset)' : `=${JSON.stringify(value)}`}: ${issue.message}`;
+      }),
     );
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import type { Role } from '../../src/db/schema/users.js';
@@ -29,7 +31,8 @@ let counter = 0;
 
 export async function createTestApp(env: Record<string, string> = {}, options: { logger?: object } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '20', ...env });
+  // DATA_DIR holds the key file that encrypts the signing key each test database keeps: outside the repository.
+  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '20', DATA_DIR: path.join(os.tmpdir(), 'kalendaryo-test-data'), ...env });
   const setup = await bootstrap(testDb.database.db, { adminEmail: 'admin@test.local' });
   const admin = { email: 'admin@test.local', password: setup.createdAdmin!.password };
   // TEST_LOG=1 shows server errors while debugging a test.

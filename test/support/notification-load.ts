@@ -61,7 +61,8 @@ export async function statusCounts(load: LoadDatabase): Promise<Record<string, n
 export function spawnWorker(load: LoadDatabase, smtpUrl: string, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [path.join(ROOT, 'bin/kalendaryo.mjs'), 'worker'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: load.url, SMTP_URL: smtpUrl, LOG_LEVEL: 'error', WORKER_POLL_MS: '200', ...env },
+    // SECRET_KEY: the workers agree on the signing key without a key file in the repository's data directory.
+    env: { ...process.env, DATABASE_URL: load.url, SMTP_URL: smtpUrl, LOG_LEVEL: 'error', WORKER_POLL_MS: '200', SECRET_KEY: 'kalendaryo-load-test-signing-key-not-a-secret', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }

@@ -23,7 +23,7 @@ export async function run(): Promise<number | void> {
     config,
     live,
     // The same key as the app's (SECRET_KEY, or the one kept in the database): it signs the reply links of invitations.
-    signingKey: await loadSigningKey(database.db, config.SECRET_KEY),
+    signingKey: await loadSigningKey(database.db, config),
     log: (message, extra) => process.stderr.write(`${new Date().toISOString()} ${message} ${extra ? JSON.stringify(extra, (_k, v: unknown) => (v instanceof Error ? v.message : v)) : ''}\n`),
   });
   worker.start();

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
 import { calendarIdOf, entryPayload } from '../../../test/support/fixtures.js';
 import { seededRandom } from '../../core/conflicts/random-spans.js';
-import { loadConfig } from '../../config.js';
 import { buildApp } from '../../app.js';
 
 /**
@@ -18,7 +17,7 @@ let uncached: FastifyInstance;
 beforeAll(async () => {
   t = await createTestApp();
   manager = await t.userSession('manager');
-  uncached = await buildApp({ database: t.testDb.database, config: loadConfig({ LOG_LEVEL: 'silent', CALENDAR_CACHE_ITEMS: '0' }), logger: false });
+  uncached = await buildApp({ database: t.testDb.database, config: { ...t.app.ctx.config, CALENDAR_CACHE_ITEMS: 0 }, logger: false });
 });
 afterAll(async () => {
   await uncached?.close();

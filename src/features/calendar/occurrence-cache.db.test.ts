@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app.js';
 import { calendarIdOf, entryPayload } from '../../../test/support/fixtures.js';
-import { loadConfig } from '../../config.js';
 import { buildApp } from '../../app.js';
 
 /**
@@ -41,7 +40,7 @@ beforeAll(async () => {
   t = await createTestApp();
   staff = await t.userSession('manager');
   calendars = [await calendarIdOf(t, staff, 'coordination'), await calendarIdOf(t, staff, 'mana'), await calendarIdOf(t, staff, 'personal')];
-  const config = (items: string) => loadConfig({ LOG_LEVEL: 'silent', CALENDAR_CACHE_ITEMS: items });
+  const config = (items: string) => ({ ...t.app.ctx.config, CALENDAR_CACHE_ITEMS: Number(items) });
   otherProcess = await buildApp({ database: t.testDb.database, config: config('40'), logger: false });
   uncached = await buildApp({ database: t.testDb.database, config: config('0'), logger: false });
 });
