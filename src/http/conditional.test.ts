@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Problem } from './problem.js';
-import { expectedVersionOf } from './conditional.js';
+import { expectedVersionOf, matchesNoneMatch } from './conditional.js';
 
 describe('If-Match', () => {
   it('reads our ETags, weak or bare, and treats absent or * as unconditional', () => {
@@ -21,5 +21,17 @@ describe('If-Match', () => {
         expect((error as Problem).errors[0]!.field).toBe('If-Match');
       }
     }
+  });
+});
+
+describe('If-None-Match', () => {
+  it('matches the ETag weakly, in a list, or as *; nothing else', () => {
+    expect(matchesNoneMatch('W/"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesNoneMatch('"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesNoneMatch('W/"x", W/"abc"', 'W/"abc"')).toBe(true);
+    expect(matchesNoneMatch('*', 'W/"abc"')).toBe(true);
+    expect(matchesNoneMatch('W/"abd"', 'W/"abc"')).toBe(false);
+    expect(matchesNoneMatch(undefined, 'W/"abc"')).toBe(false);
+    expect(matchesNoneMatch('', 'W/"abc"')).toBe(false);
   });
 });

@@ -15,3 +15,16 @@ export function expectedVersionOf(ifMatch: string | undefined): number | null {
   if (!match) throw invalidField('If-Match', 'must be the ETag you were given, such as "3"');
   return Number(match[1]);
 }
+
+const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, '');
+
+/**
+ * Whether an `If-None-Match` names the representation whose ETag is `etag` (RFC 9110 §13.1.2: a list
+ * of entity tags compared weakly, or `*`): then a GET is answered 304 Not Modified.
+ */
+export function matchesNoneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const wanted = opaqueTag(etag);
+  return ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === wanted);
+}

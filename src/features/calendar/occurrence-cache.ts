@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { readChangesSince } from './change-feed.js';
 import { expandRows, isSeriesMaster, meetsWindow, type WindowOccurrence } from './expand-rows.js';
@@ -29,13 +30,21 @@ interface Bucket {
 
 class OrganisationCache {
   snapshot: string | null = null;
-  /** Bumped whenever a refresh finds changes: a bucket built across a bump may be stale and is not kept. */
-  epoch = 0;
+  /**
+   * Changed whenever a refresh finds changes: a bucket built across a change may be stale and is not
+   * kept. Drawn from the cache's one counter, never reused (an organisation dropped and made again
+   * does not start over), so with the cache's instance id it names the state of the data (ETags).
+   */
+  epoch: number;
   readonly buckets = new Map<number, Bucket>();
   readonly familyBuckets = new Map<string, Set<number>>();
   refreshing: Promise<void> | null = null;
   nextRefresh: Promise<void> | null = null;
   readonly building = new Map<string, Promise<Map<number, Bucket>>>();
+
+  constructor(epoch: number) {
+    this.epoch = epoch;
+  }
 }
 
 const bucketIndexOf = (ms: number): number => Math.floor((ms - ORIGIN_MS) / WEEK_MS);
@@ -60,17 +69,40 @@ export class OccurrenceCache {
   private totalItems = 0;
   private clock = 0;
   private uids = 0;
+  private epochs = 0;
+  /** This cache's own id: stamps of another process, or of this one before a restart, never match. */
+  private readonly instance = randomUUID();
 
   constructor(private readonly maxItems: number) {}
 
-  /** Everything of the organisation that meets [startMs, endMs), by start; null when the window is too long to cache. */
-  async occurrencesIn(database: Database, organizationId: string, startMs: number, endMs: number): Promise<CachedOccurrence[] | null> {
+  private orgOf(organizationId: string): OrganisationCache {
+    let org = this.orgs.get(organizationId);
+    if (!org) this.orgs.set(organizationId, (org = new OrganisationCache(++this.epochs)));
+    return org;
+  }
+
+  /**
+   * What the organisation's entries are now, as a string that changes whenever any of them changes
+   * (after bringing the cache up to date with the database's change stamps, like a read does): what
+   * a conditional GET is answered from before anything is read or expanded.
+   */
+  async changeStamp(database: Database, organizationId: string): Promise<string> {
+    const org = this.orgOf(organizationId);
+    await this.refresh(database, organizationId, org);
+    return `${this.instance}:${org.epoch}`;
+  }
+
+  /**
+   * Everything of the organisation that meets [startMs, endMs), by start; null when the window is too
+   * long to cache. `fresh`: the caller brought the cache up to date after its request arrived (changeStamp).
+   */
+  async occurrencesIn(database: Database, organizationId: string, startMs: number, endMs: number, options: { fresh?: boolean } = {}): Promise<CachedOccurrence[] | null> {
     const first = bucketIndexOf(startMs);
     const last = bucketIndexOf(Math.max(startMs, endMs - 1));
     if (last - first + 1 > MAX_BUCKETS_PER_WINDOW) return null;
-    let org = this.orgs.get(organizationId);
-    if (!org) this.orgs.set(organizationId, (org = new OrganisationCache()));
-    await this.refresh(database, organizationId, org);
+    const org = this.orgOf(organizationId);
+    // An organisation never refreshed has no snapshot to read changes from yet: it refreshes first, always.
+    if (!options.fresh || org.snapshot === null) await this.refresh(database, organizationId, org);
     const built = await this.build(database, organizationId, org, first, last);
     const tick = ++this.clock;
     const out: CachedOccurrence[] = [];
@@ -122,7 +154,7 @@ export class OccurrenceCache {
     try {
       const { snapshot, families } = await readChangesSince(database, organizationId, org.snapshot);
       if (families.length > 0) {
-        org.epoch++;
+        org.epoch = ++this.epochs;
         const rows = org.buckets.size > 0 ? await findFamilyRows(database, organizationId, families) : [];
         const overridden = await findOverriddenOccurrences(database, organizationId, rows.filter(isSeriesMaster).map((r) => r.id));
         // From here on no await: a reader never sees a family taken out but not yet put back.

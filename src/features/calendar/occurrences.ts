@@ -40,6 +40,12 @@ export async function collectOccurrences(database: Database, actor: Actor, query
   return { window, occurrences };
 }
 
+/** The communities a community filter takes in (those asked for and every one under them), or null without one. */
+export async function matchingCommunities(database: Database, f: FeedFilters): Promise<string[] | null> {
+  if (!f.communities?.length) return null;
+  return (await database.query<{ id: string }>('select id from communities where organization_id = $1 and path && $2::uuid[] order by id', [f.organizationId, f.communities])).map((r) => r.id);
+}
+
 /** The view's filters (all but full-text search) as a predicate on rows, exactly as `feedWhere` applies them in SQL. */
 export async function rowMatcher(database: Database, f: FeedFilters): Promise<(row: FeedRow) => boolean> {
   const set = (values: string[] | undefined) => (values?.length ? new Set(values) : null);
@@ -47,9 +53,8 @@ export async function rowMatcher(database: Database, f: FeedFilters): Promise<(r
   const status = set(f.status);
   const priority = set(f.priority);
   const organizers = set(f.organizers);
-  const communities = f.communities?.length
-    ? new Set((await database.query<{ id: string }>('select id from communities where organization_id = $1 and path && $2::uuid[]', [f.organizationId, f.communities])).map((r) => r.id))
-    : null;
+  const matching = await matchingCommunities(database, f);
+  const communities = matching ? new Set(matching) : null;
   if (!modules && !status && !priority && !organizers && !communities) return () => true;
   return (row) =>
     (!modules || modules.has(row.module)) &&

@@ -3,10 +3,12 @@ import { formatInstantInZone, ianaZone } from '../../core/time/index.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { canEditEntry, canSeeEntryDetails } from '../calendars/policy.js';
-import type { OccurrenceCache } from './occurrence-cache.js';
+import { matchesNoneMatch } from '../../http/conditional.js';
+import type { CachedOccurrence, OccurrenceCache } from './occurrence-cache.js';
 import type { WindowOccurrence } from './expand-rows.js';
-import { type CalendarOccurrence, collectOccurrences, forEachInView } from './occurrences.js';
-import { resolveView } from './view.js';
+import { feedEtag } from './feed-etag.js';
+import { type CalendarOccurrence, collectOccurrences, forEachInView, matchingCommunities } from './occurrences.js';
+import { type CalendarView, resolveView } from './view.js';
 import { jsonArrayChunks } from './json-chunks.js';
 import type { CalendarEvent, CalendarQuery } from './schemas.js';
 
@@ -82,26 +84,39 @@ export function eventOf(actor: Actor, occurrence: CalendarOccurrence): CalendarE
 }
 
 /**
- * The range query's response body, as chunks to stream, and its ETag. Occurrences from the cache
- * keep their event object per presentation, already encoded, so a month of a large organisation
- * is copied out, not rebuilt; the ETag then hashes what identifies each part instead of megabytes
- * of JSON. Sending in small chunks matters as much: one string of ten megabytes costs more in
- * fresh memory than the rest of the request.
+ * The range query's response body, as chunks to stream, and its ETag; `chunks` is null when
+ * `ifNoneMatch` names the ETag (answer 304). With the occurrence cache the ETag comes from what
+ * decides the body (feed-etag.ts), before anything is read or expanded; without it, from the body.
+ * Occurrences from the cache keep their event object per presentation, already encoded, so a month
+ * of a large organisation is copied out, not rebuilt. Sending in small chunks matters as much: one
+ * string of ten megabytes costs more in fresh memory than the rest of the request.
  */
-export async function calendarFeedBody(database: Database, cache: OccurrenceCache | null, actor: Actor, query: CalendarQuery): Promise<{ chunks: Iterable<Buffer>; etag: string }> {
-  const view = await resolveView(database, actor, query);
-  const { filters, calendars } = view;
-  const items = cache && !filters.q && calendars.size > 0 ? await cache.occurrencesIn(database, actor.organizationId, filters.startMs, filters.endMs) : null;
-  const hash = createHash('sha1');
-  if (!items) {
-    const { occurrences } = await collectOccurrences(database, actor, view);
-    const parts = occurrences.map((o) => Buffer.from(JSON.stringify(presentEvent(o, presentationOf(actor, o)))));
+export async function calendarFeed(database: Database, cache: OccurrenceCache | null, actor: Actor, query: CalendarQuery, ifNoneMatch?: string): Promise<{ chunks: Iterable<Buffer> | null; etag: string }> {
+  // Both started after the request arrived: the stamp sees every write committed before it.
+  const [view, stamp] = await Promise.all([resolveView(database, actor, query), cache?.changeStamp(database, actor.organizationId)]);
+  if (!cache || stamp === undefined) {
+    // Nothing names the state of the data but the body itself: it is built, then hashed.
+    const parts = await uncachedParts(database, actor, view);
+    const hash = createHash('sha1');
     for (const part of parts) hash.update(part);
-    return { chunks: jsonArrayChunks(parts), etag: `W/"${hash.digest('base64url')}"` };
+    const etag = `W/"${hash.digest('base64url')}"`;
+    return { chunks: matchesNoneMatch(ifNoneMatch, etag) ? null : jsonArrayChunks(parts), etag };
   }
+  const { filters, calendars } = view;
+  const etag = feedEtag(stamp, actor, view, await matchingCommunities(database, filters));
+  if (matchesNoneMatch(ifNoneMatch, etag)) return { chunks: null, etag };
+  const items = !filters.q && calendars.size > 0 ? await cache.occurrencesIn(database, actor.organizationId, filters.startMs, filters.endMs, { fresh: true }) : null;
+  return { chunks: jsonArrayChunks(items ? await cachedParts(database, actor, view, items) : await uncachedParts(database, actor, view)), etag };
+}
+
+async function uncachedParts(database: Database, actor: Actor, view: CalendarView): Promise<Buffer[]> {
+  const { occurrences } = await collectOccurrences(database, actor, view);
+  return occurrences.map((o) => Buffer.from(JSON.stringify(presentEvent(o, presentationOf(actor, o)))));
+}
+
+async function cachedParts(database: Database, actor: Actor, view: CalendarView, items: CachedOccurrence[]): Promise<Buffer[]> {
   const parts: Buffer[] = [];
-  const identities = new Float64Array(items.length);
-  await forEachInView(database, items, calendars, filters, (item, calendar) => {
+  await forEachInView(database, items, view.calendars, view.filters, (item, calendar) => {
     const detailed = canSeeEntryDetails(actor, calendar.level, item.owner);
     const canEdit = detailed && canEditEntry(actor, calendar.level, item.owner);
     const variant = detailed ? (canEdit ? 2 : 1) : 0;
@@ -109,14 +124,9 @@ export async function calendarFeedBody(database: Database, cache: OccurrenceCach
       item.json = [];
       item.jsonColor = calendar.color;
     }
-    const encoded = (item.json[variant] ??= Buffer.from(JSON.stringify(presentEvent(item, { detailed, canEdit, color: detailed ? calendar.color : BUSY_COLOR }))));
-    identities[parts.length] = item.uid * 4 + variant;
-    parts.push(encoded);
+    parts.push((item.json[variant] ??= Buffer.from(JSON.stringify(presentEvent(item, { detailed, canEdit, color: detailed ? calendar.color : BUSY_COLOR })))));
   });
-  // Colours are in the events: a calendar recoloured changes the ETag even where the items did not.
-  for (const calendar of calendars.values()) hash.update(`${calendar.id}${calendar.color};`);
-  hash.update(identities.subarray(0, parts.length));
-  return { chunks: jsonArrayChunks(parts), etag: `W/"${hash.digest('base64url')}"` };
+  return parts;
 }
 
 /** The range query behind the calendar views: event objects for [start, end), filtered by what the actor may see. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { buildCalendarOverview, findCalendarConflicts } from './overview.js';
 import { OverviewSchema } from './overview-schema.js';
-import { calendarFeedBody } from './query-calendar.js';
+import { calendarFeed } from './query-calendar.js';
 import { CalendarEventSchema, CalendarQuerySchema } from './schemas.js';
 
 export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,9 +19,10 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.array(CalendarEventSchema), 304: z.null() },
     },
   }, async (request, reply) => {
-    const { chunks, etag } = await calendarFeedBody(database, app.ctx.occurrenceCache, requireActor(request), request.query);
+    const { chunks, etag } = await calendarFeed(database, app.ctx.occurrenceCache, requireActor(request), request.query, request.headers['if-none-match']);
     void reply.header('etag', etag).header('cache-control', 'private, no-cache');
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+    // Decided before the feed was read or built (feed-etag.ts).
+    if (!chunks) return reply.status(304).send(null);
     return reply.type('application/json; charset=utf-8').send(Readable.from(chunks) as never);
   });
 
