@@ -10,6 +10,7 @@ import { pgErrorOf } from './guard-errors.js';
 import { parseInstantField } from './instants.js';
 import { type BookableOccurrence, isSeries, occurrencesToBook, singleEntrySpan } from './occurrences.js';
 import { canBook } from './policy.js';
+import { isoIn } from './presenter.js';
 import { blackoutsIn, type BookingRow, findBookingByKey, type ResourceRow } from './repository.js';
 import type { BookingCreate } from './schemas.js';
 import { travelMinutesFor } from './travel-time.js';
@@ -21,6 +22,7 @@ export interface OccurrenceOutcome extends BookableOccurrence {
   result: OccurrenceResult;
   booking: BookingRow | null;
   conflictingBookingId: string | null;
+  blackoutId: string | null;
 }
 export type BookResult = { series: false; booking: BookingRow; resource: ResourceRow } | { series: true; outcomes: OccurrenceOutcome[]; resource: ResourceRow };
 
@@ -158,8 +160,11 @@ async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCre
         result: refused?.result ?? (written!.outcome === 'booked' ? 'booked' : written!.outcome === 'blackout' ? 'blackout' : 'conflict'),
         booking: written?.outcome === 'booked' ? written.booking : null,
         conflictingBookingId: written?.outcome === 'conflict' ? written.conflictingBookingId : null,
+        blackoutId: refused?.blackoutId ?? (written?.outcome === 'blackout' ? written.blackoutId : null),
       });
     }
+    // Thrown inside the transaction: the occurrences written so far are rolled back with it.
+    if (input.atomic && outcomes.some((o) => o.result !== 'booked')) throw seriesInTheWay(resource, outcomes, actor.timeZone);
     if (!outcomes.some((o) => o.result === 'booked')) {
       throw new Problem(409, 'Conflict', `No occurrence could be booked: ${resource.name} is taken or unavailable at each one.`, [], {
         occurrences: outcomes.map((o) => ({ recurrenceId: o.recurrenceId, result: o.result, conflictingBookingId: o.conflictingBookingId })),
@@ -170,3 +175,21 @@ async function attemptBooking(deps: BookingDeps, actor: Actor, input: BookingCre
 }
 
 const blackoutConflict = (resource: ResourceRow, blackoutId: string) => conflict(`${resource.name} is unavailable then (maintenance or blackout).`, { blackoutId });
+
+const WHY: Record<Exclude<OccurrenceResult, 'booked'>, string> = { conflict: 'already booked', blackout: 'unavailable (maintenance or blackout)', outside_bookable_hours: 'outside its bookable hours' };
+
+/** `atomic: true` and some occurrence cannot be booked: nothing is, and the 409 names each one in the way. */
+function seriesInTheWay(resource: ResourceRow, outcomes: OccurrenceOutcome[], timeZone: string): Problem {
+  const blocked = outcomes.filter((o) => o.result !== 'booked');
+  const first = blocked[0]!;
+  return conflict(
+    `Nothing was booked: ${resource.name} cannot be had for ${blocked.length} of the ${outcomes.length} occurrences ` +
+      `(the first on ${isoIn(first.startMs, timeZone)}: ${WHY[first.result as Exclude<OccurrenceResult, 'booked'>]}${first.conflictingBookingId ? `, booking ${first.conflictingBookingId}` : ''}).`,
+    {
+      occurrences: blocked.map((o) => ({
+        recurrenceId: o.recurrenceId, start: isoIn(o.startMs, timeZone), end: isoIn(o.endMs, timeZone), result: o.result,
+        conflictingBookingId: o.conflictingBookingId, blackoutId: o.blackoutId,
+      })),
+    },
+  );
+}

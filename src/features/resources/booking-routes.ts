@@ -30,7 +30,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Book a resource for an entry, one occurrence (recurrenceId), or every occurrence of a series up to `until`',
-      description: 'Approved at once when the resource needs no approval, else pending. 409 names the booking in the way (conflictingBookingId). A series answers with what was booked and, per occurrence, what conflicted. Idempotency-Key makes a retried single booking return the first one; the same key with another body is 422.',
+      description: 'Approved at once when the resource needs no approval, else pending. 409 names the booking in the way (conflictingBookingId). A series answers with what was booked and, per occurrence, what conflicted; with atomic: true it books every occurrence or none (409 listing the occurrences in the way). Idempotency-Key makes a retried single booking return the first one; the same key with another body is 422.',
       headers: IdempotencyHeadersSchema, body: BookingCreateSchema, response: { 201: z.union([BookingSchema, BookingBatchSchema]) },
     },
   }, async (request, reply) => {

@@ -123,6 +123,7 @@ export const BookingCreateSchema = z.strictObject({
   until: InstantSchema.optional().describe('for a series: book occurrences up to here (default 180 days ahead, at most 2 years)'),
   units: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000).default(1),
   note: z.string().trim().max(2000).nullable().default(null),
+  atomic: z.boolean().default(false).describe('for a series: book every occurrence or none (409 naming the occurrences in the way); without it the ones that fit are booked and the others reported'),
 });
 export type BookingCreate = z.infer<typeof BookingCreateSchema>;
 
