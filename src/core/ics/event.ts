@@ -47,7 +47,7 @@ export interface ParsedEvent {
   readonly url: string | null;
   readonly classification: string | null;
   readonly transparent: boolean;
-  /** Alarm triggers (VALARM TRIGGER values) — the alarm's own texts never reach the event. */
+  /** Alarm triggers relative to the start (VALARM TRIGGER values) — the alarm's own texts never reach the event. */
   readonly alarmTriggers: readonly string[];
   /** Each TZID the event names with the first line naming it, in line order. */
   readonly tzidUses: readonly AtLine<string>[];
@@ -150,7 +150,10 @@ export function parseEvent(c: IcsComponent): ParsedEvent {
     url: first(c, 'URL')?.value.trim() ?? null,
     classification: first(c, 'CLASS')?.value.trim().toUpperCase() ?? null,
     transparent: (first(c, 'TRANSP')?.value.trim().toUpperCase() ?? '') === 'TRANSPARENT',
-    alarmTriggers: c.children.filter((a) => a.name === 'VALARM').flatMap((a) => a.props.filter((p) => p.name === 'TRIGGER').map((p) => p.value.trim())),
+    // A trigger related to the end, or at a fixed time, is no "so long before the start": left out.
+    alarmTriggers: c.children.filter((a) => a.name === 'VALARM').flatMap((a) => a.props
+      .filter((p) => p.name === 'TRIGGER' && (param(p, 'RELATED') ?? 'START').toUpperCase() === 'START' && (param(p, 'VALUE') ?? 'DURATION').toUpperCase() === 'DURATION')
+      .map((p) => p.value.trim())),
     tzidUses: collectTzids(c.props),
   };
 }

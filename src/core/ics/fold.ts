@@ -31,7 +31,10 @@ export function foldLine(line: string): string {
 }
 
 function quoteParam(v: string): string {
-  return /[:;,]/.test(v) ? `"${v.replace(/"/g, "'")}"` : v;
+  // A parameter value cannot hold a line break or other control character (RFC 5545 §3.1): a name
+  // with one would otherwise end the line and start a property of the writer's choosing.
+  const safe = v.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return /[:;,]/.test(safe) ? `"${safe.replace(/"/g, "'")}"` : safe;
 }
 
 /** NAME;PARAM=v:value (the value already in its written form). */

@@ -11,6 +11,7 @@ export { ianaForWindowsZone, ianaNameForTzid } from './tzid.js';
 export { readIcsEntries, type IcsImportRecord } from './import-records.js';
 export { mapEvent, mapEventGroup, mapTodo, generatedUid, type IcsEntry, type IcsTask } from './mapping.js';
 export { writeIcs, writeIcsText, eventLines, headerText, type ExportEvent, type ExportCalendar } from './writer.js';
+export { attendeeOf, participantOf, triggerOf, minutesBeforeOf, type ExportAttendee, type ParticipantFacts } from './participants.js';
 export { vtimezoneText, vtimezoneLines } from './vtimezone-writer.js';
 export { escapeText, foldLine } from './fold.js';
 export { zoneFromVtimezone, VtimezoneZone } from './vtimezone.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expandRecurrence } from '../recurrence/index.js';
 import { formatInstantInZone, ianaZone } from '../time/index.js';
 import { readIcsItems } from './components.js';
+import { readIcsEntries } from './import-records.js';
 import { check } from './test-helpers.js';
 import { unfoldAll } from './unfold.js';
 import { zoneFromVtimezone } from './vtimezone.js';
@@ -84,5 +85,43 @@ describe('ICS writer', () => {
         }
       }
     }
+  });
+});
+
+describe('ICS writer: attendees and alarms', () => {
+  const meeting: ExportEvent = {
+    uid: 'att-1@kalendaryo', dtstamp: Date.UTC(2026, 0, 1), title: 'Barangay consultation', allDay: false, timeZone: 'Asia/Manila',
+    start: at(2026, 3, 2, 9), end: at(2026, 3, 2, 11),
+    attendees: [
+      { address: 'mailto:amina@example.org', name: 'Datu, Amina', role: 'CHAIR', partstat: 'ACCEPTED' },
+      { address: 'tel:+63%20917', name: 'Line\r\nBREAK:evil', role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION', rsvp: true },
+    ],
+    alarmMinutesBefore: [15, 1440],
+  };
+
+  it('writes ATTENDEE with CN, ROLE, PARTSTAT and RSVP, and a VALARM per reminder, read back by ical.js', () => {
+    const root = new ICAL.Component(ICAL.parse(writeIcsText('Consultations', [meeting])));
+    const event = root.getFirstSubcomponent('vevent')!;
+    const attendees = event.getAllProperties('attendee');
+    expect(attendees.map((a) => [a.getFirstValue(), a.getParameter('cn'), a.getParameter('role'), a.getParameter('partstat'), a.getParameter('rsvp') ?? null])).toEqual([
+      ['mailto:amina@example.org', 'Datu, Amina', 'CHAIR', 'ACCEPTED', null],
+      ['tel:+63%20917', 'Line BREAK:evil', 'REQ-PARTICIPANT', 'NEEDS-ACTION', 'TRUE'],
+    ]);
+    expect(event.getAllProperties().some((p) => p.name === 'break')).toBe(false);
+    const alarms = event.getAllSubcomponents('valarm');
+    expect(alarms.map((a) => [a.getFirstPropertyValue('action'), String(a.getFirstPropertyValue('trigger')), a.getFirstPropertyValue('description')])).toEqual([
+      ['DISPLAY', '-PT15M', 'Barangay consultation'], ['DISPLAY', '-P1D', 'Barangay consultation'],
+    ]);
+  });
+
+  it('reads its own attendees and alarm triggers back through the project reader', async () => {
+    const records = [];
+    for await (const r of readIcsEntries([Buffer.from(writeIcsText('Consultations', [meeting]))], { floatingZone: ianaZone('Asia/Manila') })) records.push(r);
+    const entry = records.find((r) => r.type === 'entry')!;
+    if (entry.type !== 'entry') throw new Error('no entry');
+    expect(entry.entry.attendees.map((a) => [a.address, a.name, a.role, a.partstat, a.rsvp])).toEqual([
+      ['amina@example.org', 'Datu, Amina', 'CHAIR', 'ACCEPTED', false], ['tel:+63%20917', 'Line BREAK:evil', 'REQ-PARTICIPANT', 'NEEDS-ACTION', true],
+    ]);
+    expect(entry.entry.alarmTriggers).toEqual(['-PT15M', '-P1D']);
   });
 });

@@ -1,6 +1,7 @@
 import type { LocalDate, RecurrenceValue } from '../recurrence/types.js';
 import { isIanaZone, type LocalDateTime } from '../time/index.js';
 import { contentLine, escapeText, foldLine } from './fold.js';
+import { type ExportAttendee, triggerOf } from './participants.js';
 import { vtimezoneLines } from './vtimezone-writer.js';
 
 /** One VEVENT to export: a master, a single event, or an override (with recurrenceId). */
@@ -31,6 +32,10 @@ export interface ExportEvent {
   readonly exdate?: readonly RecurrenceValue[];
   /** Override: the replaced occurrence's start, wall clock in the series' zone (a date for all-day). */
   readonly recurrenceId?: LocalDateTime | LocalDate | null;
+  /** ATTENDEE lines (participants.ts makes them from participants). */
+  readonly attendees?: readonly ExportAttendee[];
+  /** One VALARM each (ACTION:DISPLAY), so many minutes before the start. */
+  readonly alarmMinutesBefore?: readonly number[];
 }
 
 export interface ExportCalendar {
@@ -69,6 +74,15 @@ function valueLines(name: string, values: readonly RecurrenceValue[], timeZone: 
   return out;
 }
 
+function attendeeLine(a: ExportAttendee): string {
+  const params: Record<string, string> = {};
+  if (a.name) params.CN = a.name;
+  if (a.role) params.ROLE = a.role;
+  if (a.partstat) params.PARTSTAT = a.partstat;
+  if (a.rsvp) params.RSVP = 'TRUE';
+  return contentLine('ATTENDEE', a.address, params);
+}
+
 /** The unfolded content lines of one VEVENT. */
 export function eventLines(e: ExportEvent): string[] {
   const lines = ['BEGIN:VEVENT', contentLine('UID', e.uid), contentLine('DTSTAMP', utcText(e.dtstamp))];
@@ -87,7 +101,11 @@ export function eventLines(e: ExportEvent): string[] {
   if (e.visibility) lines.push(contentLine('CLASS', e.visibility.toUpperCase()));
   if (e.transparent) lines.push('TRANSP:TRANSPARENT');
   if (e.organizer) lines.push(contentLine('ORGANIZER', `mailto:${e.organizer.address}`, e.organizer.name ? { CN: e.organizer.name } : {}));
+  for (const a of e.attendees ?? []) lines.push(attendeeLine(a));
   if (e.lastModified) lines.push(contentLine('LAST-MODIFIED', utcText(e.lastModified)));
+  for (const minutes of e.alarmMinutesBefore ?? []) {
+    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', contentLine('DESCRIPTION', escapeText(e.title)), contentLine('TRIGGER', triggerOf(minutes)), 'END:VALARM');
+  }
   lines.push('END:VEVENT');
   return lines;
 }

@@ -33,6 +33,14 @@ export async function refreshEntryCounts(tx: DbOrTx, entry: EntryRow): Promise<v
   for (const row of rows) await refreshOccurrenceCounts(tx, entry.organizationId, entry.id, row);
 }
 
+/** The counts of entries given participants by another feature (an import): each recounted from its rows. */
+export async function refreshAttendanceCounts(db: DbOrTx, organizationId: string, entryIds: readonly string[]): Promise<void> {
+  for (const id of entryIds) {
+    const entry = await findEntry(db, organizationId, id);
+    if (entry) await refreshEntryCounts(db, entry);
+  }
+}
+
 /**
  * The contract other features call (an inbound iTIP reply, a mail gateway): records the answer of
  * the participant with this e-mail. false when the entry or the participant does not exist, or

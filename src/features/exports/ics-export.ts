@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { canSeeEntryDetails } from '../calendars/policy.js';
 import type { CalendarWithLevel } from '../calendars/repository.js';
 import { parseRecurrenceValue } from '../entries/series.js';
+import { loadEventExtras } from './event-extras.js';
 import type { ExportView } from './export-view.js';
 import { type StoredEntry, streamStoredEntries, zonesOfView } from './stored-entries.js';
 
@@ -53,20 +54,32 @@ export function exportEventOf(actor: Actor, calendar: CalendarWithLevel, row: St
   };
 }
 
+const EXTRAS_PAGE = 500;
+
 /**
  * The view as an iCalendar file, streamed: one VTIMEZONE per zone used (covering the years from the
  * first start to ten years past the window), then each stored entry — series with RRULE/RDATE/EXDATE,
- * overrides as RECURRENCE-ID VEVENTs. Never expanded, never held whole in memory.
+ * overrides as RECURRENCE-ID VEVENTs, with their participants (ATTENDEE) and the viewer's reminders
+ * (VALARM), read a page of entries at a time. Never expanded, never held whole in memory.
  */
 export async function* exportIcs(database: Database, actor: Actor, view: ExportView, name: string, now: Date): AsyncGenerator<string> {
   const { zones, fromYear } = await zonesOfView(database, view.filters);
   const toYear = new Date(view.filters.endMs).getUTCFullYear() + 10;
   const dtstamp = now.getTime();
+  async function* withExtras(page: { row: StoredEntry; calendar: CalendarWithLevel }[]): AsyncGenerator<ExportEvent> {
+    const extras = await loadEventExtras(database, actor, page);
+    for (const { row, calendar } of page) yield { ...exportEventOf(actor, calendar, row, dtstamp), ...extras.get(row.id) };
+  }
   async function* events(): AsyncGenerator<ExportEvent> {
+    let page: { row: StoredEntry; calendar: CalendarWithLevel }[] = [];
     for await (const row of streamStoredEntries(database, view.filters)) {
       const calendar = view.calendars.get(row.calendar_id);
-      if (calendar) yield exportEventOf(actor, calendar, row, dtstamp);
+      if (calendar) page.push({ row, calendar });
+      if (page.length < EXTRAS_PAGE) continue;
+      yield* withExtras(page);
+      page = [];
     }
+    if (page.length) yield* withExtras(page);
   }
   yield* writeIcs({ name, timeZones: zones, years: [fromYear, toYear] }, events());
 }

@@ -8,6 +8,8 @@ import { writableCalendar } from '../entries/write-checks.js';
 import { splitComponents } from './component-splitter.js';
 import { matchingIanaZone, zoneOfVtimezoneText } from './custom-zone.js';
 import { importColumnsOf, type StoredZone } from './entry-columns.js';
+import { refreshAttendanceCounts } from '../attendance/record-rsvp.js';
+import { ImportedAttendeesAndAlarms } from './attendees-and-alarms.js';
 import { EntryWriter, type ImportCounts, type SkippedItem } from './entry-writer.js';
 import { importKindOf, importStatusOf } from './import-kind.js';
 
@@ -95,8 +97,9 @@ export async function importIcs(database: Database, actor: Actor, chunks: AsyncI
     return stored;
   }
 
+  const extras = new ImportedAttendeesAndAlarms();
   try {
-    return await database.rawTransaction(async (q) => {
+    const result = await database.rawTransaction(async (q) => {
       const writer = new EntryWriter(q, {
         organizationId: actor.organizationId, calendarId: calendar.id, userId: actor.userId, module, kind,
         statusOf: (status) => importStatusOf(module, kind, status),
@@ -118,6 +121,7 @@ export async function importIcs(database: Database, actor: Actor, chunks: AsyncI
         const zone = await storedZoneOf(e);
         try {
           await writer.write(e, () => importColumnsOf(e, zone, floatingZone));
+          extras.note(e);
         } catch (error) {
           if (!(error instanceof Problem) || error.status !== 422) throw error;
           const reason = error.errors[0]?.message ?? error.detail;
@@ -126,8 +130,13 @@ export async function importIcs(database: Database, actor: Actor, chunks: AsyncI
         }
       }
       await writer.finish();
-      return { ...writer.counts, calendarName, skippedItems: writer.skippedItems, refused };
+      const attended = await extras.write(q, { organizationId: actor.organizationId, calendarId: calendar.id, userId: actor.userId });
+      return { ...writer.counts, calendarName, skippedItems: writer.skippedItems, refused, attended };
     });
+    // Attendance counts are derived from the participant rows (recounted whole), so they follow the commit.
+    await refreshAttendanceCounts(database.db, actor.organizationId, result.attended);
+    const { attended: _attended, ...counts } = result;
+    return counts;
   } catch (error) {
     if (error instanceof IcsError) throw refusedFile(error);
     throw error;
