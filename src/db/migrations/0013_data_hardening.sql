@@ -83,3 +83,9 @@ UPDATE "mail_outbox" SET
 	"text" = regexp_replace("text", 'https?://[^[:space:]"<>]*/rsvp\?token=[A-Za-z0-9_.%-]+', '{{reply-link}}', 'g'),
 	"html" = regexp_replace("html", 'https?://[^[:space:]"<>]*/rsvp\?token=[A-Za-z0-9_.%-]+', '{{reply-link}}', 'g')
 WHERE "text" LIKE '%/rsvp?token=%' OR "html" LIKE '%/rsvp?token=%';
+--> statement-breakpoint
+-- An offline scanner's clock off by more than 10 minutes (src/core/attendance/clock-skew.ts): the scan
+-- keeps the time as reported and by how much the device was off; the record, corrected, is flagged.
+ALTER TABLE "attendance_scans" ADD COLUMN "clock_skew_seconds" integer;
+--> statement-breakpoint
+ALTER TABLE "attendance_records" ADD COLUMN "clock_skew_seconds" integer;

@@ -98,6 +98,8 @@ export const attendanceRecords = pgTable(
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
     method: text('method').$type<CheckInMethod>().notNull().default('manual'),
     recordedBy: uuid('recorded_by').references(() => users.id),
+    /** Set when a time kept here was corrected for a scanner's clock that was off by this much (seconds); cleared by a correction by hand. */
+    clockSkewSeconds: integer('clock_skew_seconds'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -125,6 +127,8 @@ export const attendanceScans = pgTable(
     reason: text('reason'),
     /** Hash of the scan as sent (src/core/idempotency): another scan under the same key is refused. */
     requestHash: text('request_hash'),
+    /** The sending device's clock error (device − server, seconds) when past the threshold; client_time is as reported. */
+    clockSkewSeconds: integer('clock_skew_seconds'),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.idempotencyKey] })],
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type AttendanceCounts, attendanceFigures, type AttendanceFigures, groupCounts, ZERO_COUNTS, addCounts } from '../../core/attendance/report.js';
 import type { Db } from '../../db/client.js';
 import { attendanceOccurrences } from '../../db/schema/attendance.js';
@@ -20,6 +20,8 @@ export interface ReportRow extends AttendanceFigures {
   community: string | null;
   recurrenceId: string | null;
   occurrenceAt: string;
+  /** Check-ins and outs whose time was corrected for a scanner's clock that was off (docs/attendance.md "Device clocks"). */
+  clockCorrected: number;
 }
 
 export interface AttendanceReport {
@@ -37,6 +39,8 @@ const selection = {
   attended: attendanceOccurrences.attended, walkIns: attendanceOccurrences.walkIns, expected: attendanceOccurrences.expected,
   title: entries.title, module: entries.module, timeZone: entries.timeZone, calendarId: entries.calendarId,
   visibility: entries.visibility, organizerId: entries.organizerId, createdBy: entries.createdBy, community: communities.name,
+  clockCorrected: sql<number>`(select count(*)::int from attendance_records r where r.organization_id = ${attendanceOccurrences.organizationId}
+    and r.entry_id = ${attendanceOccurrences.entryId} and r.occurrence_key = ${attendanceOccurrences.occurrenceKey} and r.clock_skew_seconds is not null)`,
 };
 
 async function occurrenceRows(db: Db, organizationId: string, where: SQL[]) {
@@ -64,7 +68,7 @@ function build(title: string, period: string, groupBy: Grouping, rows: Row[]): A
     title,
     period,
     groupBy,
-    rows: rows.map((r) => ({ entryId: r.entryId, title: r.title, module: r.module, community: r.community, recurrenceId: r.key || null, occurrenceAt: formatInZone(r.at, r.timeZone), ...attendanceFigures(countsOf(r)) })),
+    rows: rows.map((r) => ({ entryId: r.entryId, title: r.title, module: r.module, community: r.community, recurrenceId: r.key || null, occurrenceAt: formatInZone(r.at, r.timeZone), ...attendanceFigures(countsOf(r)), clockCorrected: Number(r.clockCorrected) })),
     groups: groupBy === 'none' ? [] : groupCounts(rows, keyOf, countsOf).map((g) => ({ key: g.key, occurrences: g.occurrences, ...g.figures })),
     total: attendanceFigures(rows.map(countsOf).reduce(addCounts, ZERO_COUNTS)),
   };

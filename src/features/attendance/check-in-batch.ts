@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { dedupeScans } from '../../core/attendance/dedupe-scans.js';
+import { deviceClockSkewSeconds } from '../../core/attendance/clock-skew.js';
 import { isSameRequest, requestHash } from '../../core/idempotency/request-hash.js';
 import { textArray, timestampArray, uuidArray } from '../../db/array-literals.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -21,11 +22,13 @@ export interface ScanResult {
   recurrenceId: string | null;
   participantId: string | null;
   attendance: { status: string; checkedInAt: string | null; checkedOutAt: string | null; method: string } | null;
+  /** The sending device's clock was off by this much (seconds, ahead > 0) and the scan's time was corrected by it. */
+  clockSkewSeconds: number | null;
 }
 
 interface StoredScan {
   idempotency_key: string; actor_id: string; entry_id: string | null; occurrence_key: string | null; participant_id: string | null;
-  outcome: string; reason: string | null; request_hash: string | null;
+  outcome: string; reason: string | null; request_hash: string | null; clock_skew_seconds: number | null;
 }
 interface RecordRow { participant_id: string; occurrence_key: string; status: string; checked_in_at: Date | string | null; checked_out_at: Date | string | null; method: string; inserted?: boolean; prior?: string | null }
 
@@ -58,33 +61,36 @@ const subjectOf = (participantId: string | null, key: string | null) => `${parti
  * one check-in exists (primary key), keeping the earliest time whatever order scans arrive in. Under
  * concurrency the keys decide: the loser of a race sees the winner's row and reports a duplicate.
  */
-export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: () => Date }, actor: Actor, deviceId: string | null, scans: readonly ScanInput[]) {
+export async function checkInBatch(
+  deps: { db: Db; signingKey: Uint8Array; now: () => Date }, actor: Actor, deviceId: string | null, scans: readonly ScanInput[], deviceTime: string | null = null,
+) {
   const now = deps.now();
   const hashes = scans.map(hashOf);
+  const skew = deviceClockSkewSeconds(deviceTime ? Date.parse(deviceTime) : null, now.getTime());
   return deps.db.transaction(async (tx) => {
-    const resolved = await resolveScans(tx, actor, deps.signingKey, scans, now);
+    const resolved = await resolveScans(tx, actor, deps.signingKey, scans, now, skew);
     const verdicts = dedupeScans(resolved.map((r) => ({
       idempotencyKey: r.input.idempotencyKey, action: r.action, clientTimeMs: r.clientTime.getTime(),
       subject: r.refusal ? null : subjectOf(r.participantId, r.occurrence!.key),
     })));
     const firsts = resolved.map((r, i) => ({ r, i })).filter(({ i }) => verdicts[i]!.kind !== 'repeat');
     const inserted = new Set((await selectRows<{ k: string }>(tx, sql`
-      insert into attendance_scans (organization_id, idempotency_key, actor_id, device_id, entry_id, occurrence_key, participant_id, action, method, client_time, received_at, outcome, reason, request_hash)
-      select ${actor.organizationId}::uuid, s.k, ${actor.userId}::uuid, ${deviceId}, s.e::uuid, s.o, s.p::uuid, s.a, s.m, s.t::timestamptz, ${now.toISOString()}::timestamptz, s.out, s.reason, s.h
+      insert into attendance_scans (organization_id, idempotency_key, actor_id, device_id, entry_id, occurrence_key, participant_id, action, method, client_time, received_at, outcome, reason, request_hash, clock_skew_seconds)
+      select ${actor.organizationId}::uuid, s.k, ${actor.userId}::uuid, ${deviceId}, s.e::uuid, s.o, s.p::uuid, s.a, s.m, s.t::timestamptz, ${now.toISOString()}::timestamptz, s.out, s.reason, s.h, ${skew}::int
       from jsonb_to_recordset(${JSON.stringify(firsts.map(({ r, i }) => ({
         k: r.input.idempotencyKey, e: r.entry?.id ?? null, o: r.occurrence?.key ?? null, p: r.participantId, a: r.action, m: r.method.slice(0, 10),
-        t: r.clientTime.toISOString(), out: verdicts[i]!.kind === 'refused' ? 'refused' : verdicts[i]!.kind === 'duplicate' ? 'duplicate' : 'pending', reason: r.refusal?.reason ?? null,
+        t: r.reportedTime.toISOString(), out: verdicts[i]!.kind === 'refused' ? 'refused' : verdicts[i]!.kind === 'duplicate' ? 'duplicate' : 'pending', reason: r.refusal?.reason ?? null,
         h: hashes[i],
       })))}::jsonb) as s(k text, e text, o text, p text, a text, m text, t text, out text, reason text, h text)
       on conflict (organization_id, idempotency_key) do nothing
       returning idempotency_key as k`)).map((row) => row.k));
     const resentKeys = firsts.filter(({ r }) => !inserted.has(r.input.idempotencyKey)).map(({ r }) => r.input.idempotencyKey);
     const stored = new Map((resentKeys.length ? await selectRows<StoredScan>(tx, sql`
-      select idempotency_key, actor_id, entry_id, occurrence_key, participant_id, outcome, reason, request_hash from attendance_scans
+      select idempotency_key, actor_id, entry_id, occurrence_key, participant_id, outcome, reason, request_hash, clock_skew_seconds from attendance_scans
       where organization_id = ${actor.organizationId}::uuid and idempotency_key = any(${textArray(resentKeys)}::text[])`) : []).map((s) => [s.idempotency_key, s]));
 
     const winners = firsts.filter(({ r, i }) => inserted.has(r.input.idempotencyKey) && verdicts[i]!.kind === 'apply');
-    const applied = await applyWinners(tx, actor, winners.map(({ r }) => r));
+    const applied = await applyWinners(tx, actor, winners.map(({ r }) => r), skew);
     const outcomes = new Map(winners.map(({ r }) => {
       const row = applied.get(`${r.action}|${subjectOf(r.participantId, r.occurrence!.key)}`)!;
       // prior is null when a concurrent batch inserted the row after this statement's snapshot: that one counted.
@@ -131,7 +137,7 @@ export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: 
       } else if (original) results.push(isSameRequest(original.request_hash, hashes[index]!) || original.actor_id !== actor.userId ? describeStored(index, r, original, records, actor) : keyReused(index, r));
       else {
         const status: ScanStatus = r.refusal ? 'refused' : verdict.kind === 'duplicate' ? 'duplicate' : outcomes.get(r.input.idempotencyKey)!;
-        results.push(describe(index, r, status, records));
+        results.push(describe(index, r, status, records, skew));
       }
     });
     const count = (status: ScanStatus) => results.filter((x) => !x.resent && x.status === status).length;
@@ -139,7 +145,7 @@ export async function checkInBatch(deps: { db: Db; signingKey: Uint8Array; now: 
   });
 }
 
-function describe(index: number, r: ResolvedScan, status: ScanStatus, records: Map<string, RecordRow>): ScanResult {
+function describe(index: number, r: ResolvedScan, status: ScanStatus, records: Map<string, RecordRow>, clockSkewSeconds: number | null): ScanResult {
   const record = status === 'refused' ? undefined : records.get(subjectOf(r.participantId, r.occurrence!.key));
   return {
     index,
@@ -152,20 +158,21 @@ function describe(index: number, r: ResolvedScan, status: ScanStatus, records: M
     recurrenceId: r.occurrence?.key || null,
     participantId: r.participantId,
     attendance: record ? presentRecord(record) : null,
+    clockSkewSeconds,
   };
 }
 
 /** The key came before with another scan: this one is refused and the first is left as it was. */
 const keyReused = (index: number, r: ResolvedScan): ScanResult => ({
   index, idempotencyKey: r.input.idempotencyKey, status: 'refused', resent: false, reason: 'key_reused', message: MESSAGES.key_reused!,
-  entryId: null, recurrenceId: null, participantId: null, attendance: null,
+  entryId: null, recurrenceId: null, participantId: null, attendance: null, clockSkewSeconds: null,
 });
 
 /** A key seen in an earlier batch: its first result again, with the attendance as it is now. */
 function describeStored(index: number, r: ResolvedScan, original: StoredScan, records: Map<string, RecordRow>, actor: Actor): ScanResult {
   const base = { index, idempotencyKey: r.input.idempotencyKey, resent: true };
   if (original.actor_id !== actor.userId) {
-    return { ...base, status: 'refused', reason: 'key_in_use', message: MESSAGES.key_in_use!, entryId: null, recurrenceId: null, participantId: null, attendance: null };
+    return { ...base, status: 'refused', reason: 'key_in_use', message: MESSAGES.key_in_use!, entryId: null, recurrenceId: null, participantId: null, attendance: null, clockSkewSeconds: null };
   }
   const status = original.outcome as ScanStatus;
   const record = status === 'refused' ? undefined : records.get(subjectOf(original.participant_id, original.occurrence_key));
@@ -178,13 +185,14 @@ function describeStored(index: number, r: ResolvedScan, original: StoredScan, re
     recurrenceId: original.occurrence_key || null,
     participantId: original.participant_id,
     attendance: record ? presentRecord(record) : null,
+    clockSkewSeconds: original.clock_skew_seconds,
   };
 }
 
 const presentRecord = (record: RecordRow) => ({ status: record.status, checkedInAt: iso(record.checked_in_at), checkedOutAt: iso(record.checked_out_at), method: record.method });
 
 /** One upsert per action for the whole batch; earliest check-in and latest check-out win (least/greatest). */
-async function applyWinners(tx: DbOrTx, actor: Actor, winners: ResolvedScan[]): Promise<Map<string, RecordRow>> {
+async function applyWinners(tx: DbOrTx, actor: Actor, winners: ResolvedScan[], skew: number | null): Promise<Map<string, RecordRow>> {
   const result = new Map<string, RecordRow>();
   for (const action of ['check_in', 'check_out'] as const) {
     // Rows are locked in one order by every batch, so two batches never wait on each other in a circle.
@@ -205,14 +213,16 @@ async function applyWinners(tx: DbOrTx, actor: Actor, winners: ResolvedScan[]): 
         where a.organization_id = ${actor.organizationId}::uuid
       ),
       up as (
-        insert into attendance_records as a (organization_id, participant_id, occurrence_key, entry_id, status, checked_in_at, checked_out_at, method, recorded_by, updated_at)
-        select ${actor.organizationId}::uuid, v.p, v.o, v.e, ${isIn ? 'checked_in' : 'checked_out'}, ${isIn ? sql`v.t` : sql`null`}, ${isIn ? sql`null` : sql`v.t`}, v.m, ${actor.userId}::uuid, now() from v
+        insert into attendance_records as a (organization_id, participant_id, occurrence_key, entry_id, status, checked_in_at, checked_out_at, method, recorded_by, clock_skew_seconds, updated_at)
+        select ${actor.organizationId}::uuid, v.p, v.o, v.e, ${isIn ? 'checked_in' : 'checked_out'}, ${isIn ? sql`v.t` : sql`null`}, ${isIn ? sql`null` : sql`v.t`}, v.m, ${actor.userId}::uuid, ${skew}::int, now() from v
         on conflict (organization_id, participant_id, occurrence_key) do update set
           ${isIn
             ? sql.raw(`checked_in_at = least(coalesce(a.checked_in_at, excluded.checked_in_at), excluded.checked_in_at),
                status = case when a.status = 'absent' then 'checked_in' else a.status end,
-               method = case when a.checked_in_at is null or excluded.checked_in_at < a.checked_in_at then excluded.method else a.method end`)
-            : sql.raw(`checked_out_at = greatest(coalesce(a.checked_out_at, excluded.checked_out_at), excluded.checked_out_at), status = 'checked_out'`)},
+               method = case when a.checked_in_at is null or excluded.checked_in_at < a.checked_in_at then excluded.method else a.method end,
+               clock_skew_seconds = case when a.checked_in_at is null or excluded.checked_in_at < a.checked_in_at then coalesce(excluded.clock_skew_seconds, a.clock_skew_seconds) else a.clock_skew_seconds end`)
+            : sql.raw(`checked_out_at = greatest(coalesce(a.checked_out_at, excluded.checked_out_at), excluded.checked_out_at), status = 'checked_out',
+               clock_skew_seconds = case when a.checked_out_at is null or excluded.checked_out_at > a.checked_out_at then coalesce(excluded.clock_skew_seconds, a.clock_skew_seconds) else a.clock_skew_seconds end`)},
           updated_at = now()
         returning a.participant_id, a.occurrence_key, a.status, a.checked_in_at, a.checked_out_at, a.method, (xmax = 0) as inserted
       )

@@ -26,18 +26,18 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/attendance/check-ins', {
     schema: { tags, summary: 'Offline-safe batch of scans (check-in/out by ticket, event code or participant id); each scan gets its own result', body: CheckInBatchSchema, response: { 200: CheckInBatchResultSchema } },
-  }, async (request) => checkInBatch(deps, requireActor(request), request.body.deviceId ?? null, request.body.scans));
+  }, async (request) => checkInBatch(deps, requireActor(request), request.body.deviceId ?? null, request.body.scans, request.body.deviceTime ?? null));
 
   app.post('/api/v1/attendance/self-check-in', {
     schema: { tags, summary: 'Check yourself in by scanning the event code shown at the venue', description: 'idempotencyKey answers a resend with the first result; the same key with another body is 422.', body: SelfCheckInSchema, response: { 200: CheckInBatchResultSchema.shape.results.element } },
   }, async (request) => {
-    const { eventCode, idempotencyKey, clientTime } = request.body;
-    // The key is kept with the body as sent: a resend without clientTime is the same request.
+    const { eventCode, idempotencyKey, clientTime, deviceTime } = request.body;
+    // The key is kept with the scan as sent: a resend without clientTime, or sent later (another deviceTime), is the same request.
     const scan = {
       idempotencyKey: idempotencyKey ?? randomUUID(), clientTime: clientTime ?? ctx.now().toISOString(), eventCode, entryId: peekEntryId(eventCode) ?? undefined,
-      requestHash: requestHash(request.body),
+      requestHash: requestHash({ eventCode, idempotencyKey, clientTime }),
     };
-    const result = (await checkInBatch(deps, requireActor(request), null, [scan])).results[0]!;
+    const result = (await checkInBatch(deps, requireActor(request), null, [scan], deviceTime ?? null)).results[0]!;
     if (result.reason === 'key_reused') throw idempotencyKeyReused('idempotencyKey');
     return result;
   });
@@ -49,7 +49,7 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
     const { row, checkedInAt } = await registerWalkIn(deps, actor, request.params.id, request.body);
     return reply.status(201).send(presentParticipant(row, {
       canManage: true, actorUserId: actor.userId, withAttendance: true,
-      attendance: { organizationId: row.organizationId, participantId: row.id, occurrenceKey: '', entryId: row.entryId, status: 'checked_in', checkedInAt, checkedOutAt: null, method: 'manual', recordedBy: actor.userId, updatedAt: checkedInAt },
+      attendance: { organizationId: row.organizationId, participantId: row.id, occurrenceKey: '', entryId: row.entryId, status: 'checked_in', checkedInAt, checkedOutAt: null, method: 'manual', recordedBy: actor.userId, updatedAt: checkedInAt, clockSkewSeconds: null },
     }));
   });
 

@@ -18,8 +18,12 @@ export const ScanSchema = z.object({
   participantId: z.string().max(40).optional(),
 });
 
+const DeviceTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with offset' }).optional()
+  .describe("the device's clock when it sends (not when it scanned): more than 10 minutes off the server's, and every scan's time is corrected by the difference and flagged");
+
 export const CheckInBatchSchema = z.strictObject({
   deviceId: z.string().trim().min(1).max(100).optional(),
+  deviceTime: DeviceTimeSchema,
   scans: z.array(ScanSchema).min(1, 'must hold at least one scan').max(2000, 'must hold at most 2000 scans (send the rest in another batch)'),
 });
 
@@ -34,6 +38,8 @@ export const ScanResultSchema = z.object({
   recurrenceId: z.string().nullable(),
   participantId: z.string().nullable(),
   attendance: z.object({ status: z.string(), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable(), method: z.string() }).nullable(),
+  /** The sending device's clock was off by this many seconds (ahead > 0): the scan's time was corrected by it. */
+  clockSkewSeconds: z.number().int().nullable(),
 });
 
 export const CheckInBatchResultSchema = z.object({
@@ -45,6 +51,7 @@ export const SelfCheckInSchema = z.strictObject({
   eventCode: z.string().min(1).max(1000),
   idempotencyKey: z.string().min(8).max(200).optional(),
   clientTime: z.iso.datetime({ offset: true }).optional(),
+  deviceTime: DeviceTimeSchema,
 });
 
 export const MarkAttendanceSchema = z.strictObject({

@@ -32,7 +32,8 @@ export async function markAttendance(
         status: input.status,
         checkedInAt: input.checkedInAt ? new Date(input.checkedInAt) : input.status === 'checked_in' ? now : null,
         checkedOutAt: input.checkedOutAt ? new Date(input.checkedOutAt) : input.status === 'checked_out' ? now : null,
-        method: 'manual' as const, recordedBy: actor.userId, updatedAt: now,
+        // Times set by hand are the organiser's: no longer a scanner's corrected clock.
+        method: 'manual' as const, recordedBy: actor.userId, updatedAt: now, clockSkewSeconds: null,
       };
       await tx.insert(attendanceRecords).values({ organizationId: actor.organizationId, participantId: participant.id, occurrenceKey: occurrence.key, entryId: entry.id, ...values })
         .onConflictDoUpdate({ target: [attendanceRecords.organizationId, attendanceRecords.participantId, attendanceRecords.occurrenceKey], set: values });

@@ -25,7 +25,10 @@ export function presentParticipant(
     rsvp: row.rsvp,
     occurrenceRsvp: view.occurrenceRsvp ?? null,
     attendance: view.withAttendance
-      ? { status: a?.status ?? 'not_checked_in', checkedInAt: a?.checkedInAt?.toISOString() ?? null, checkedOutAt: a?.checkedOutAt?.toISOString() ?? null, method: a?.method ?? null }
+      ? {
+        status: a?.status ?? 'not_checked_in', checkedInAt: a?.checkedInAt?.toISOString() ?? null, checkedOutAt: a?.checkedOutAt?.toISOString() ?? null, method: a?.method ?? null,
+        clockSkewSeconds: a?.clockSkewSeconds ?? null,
+      }
       : null,
     isWalkIn: row.isWalkIn,
     createdAt: row.createdAt.toISOString(),

@@ -17,8 +17,8 @@ export function reportTable(report: AttendanceReport): { columns: string[]; rows
     return { columns: [report.groupBy, 'occurrences', ...FIGURES], rows: report.groups.map((g) => [g.key, g.occurrences, ...figureCells(g)]) };
   }
   return {
-    columns: ['date', 'title', 'module', 'community', 'occurrence', ...FIGURES],
-    rows: report.rows.map((r) => [r.occurrenceAt, r.title, r.module, r.community, r.recurrenceId, ...figureCells(r)]),
+    columns: ['date', 'title', 'module', 'community', 'occurrence', ...FIGURES, 'times corrected for a wrong device clock'],
+    rows: report.rows.map((r) => [r.occurrenceAt, r.title, r.module, r.community, r.recurrenceId, ...figureCells(r), r.clockCorrected]),
   };
 }
 
@@ -42,7 +42,10 @@ function sections(report: AttendanceReport) {
   return groups.map((g) => ({
     date: g.key,
     label: report.groupBy === 'none' ? `Total: ${summary(g)}` : `${g.key}: ${summary(g)}`,
-    items: report.rows.filter((r) => keyOf(r) === g.key).map((r) => ({ time: r.occurrenceAt.slice(0, 16).replace('T', ' '), title: r.title, details: summary(r), colour: '#2563eb' })),
+    items: report.rows.filter((r) => keyOf(r) === g.key).map((r) => ({
+      time: r.occurrenceAt.slice(0, 16).replace('T', ' '), title: r.title, colour: '#2563eb',
+      details: `${summary(r)}${r.clockCorrected ? ` · ${r.clockCorrected} time(s) corrected for a wrong device clock` : ''}`,
+    })),
   }));
 }
 

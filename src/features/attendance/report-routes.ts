@@ -22,7 +22,8 @@ const ReportQuerySchema = z.strictObject({
 const FigureFields = CountsSchema.shape;
 const ReportSchema = z.object({
   title: z.string(), period: z.string(), groupBy: z.enum(GROUPINGS),
-  rows: z.array(z.object({ entryId: z.uuid(), title: z.string(), module: z.string(), community: z.string().nullable(), recurrenceId: z.string().nullable(), occurrenceAt: z.string(), ...FigureFields })),
+  rows: z.array(z.object({ entryId: z.uuid(), title: z.string(), module: z.string(), community: z.string().nullable(), recurrenceId: z.string().nullable(), occurrenceAt: z.string(), ...FigureFields,
+    clockCorrected: z.number().int().describe("check-ins and outs whose time was corrected for a scanner's clock that was more than 10 minutes off") })),
   groups: z.array(z.object({ key: z.string(), occurrences: z.number().int(), ...FigureFields })),
   total: CountsSchema,
 });

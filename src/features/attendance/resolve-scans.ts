@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { correctedForSkew } from '../../core/attendance/clock-skew.js';
 import { type CodeRefusal, REFUSAL_MESSAGES, refusalOf } from '../../core/attendance/code-check.js';
 import type { DbOrTx } from '../../db/client.js';
 import { attendanceOccurrences, CHECK_IN_METHODS, type CheckInMethod, entryParticipants } from '../../db/schema/attendance.js';
@@ -30,7 +31,10 @@ export interface ResolvedScan {
   input: ScanInput;
   action: 'check_in' | 'check_out';
   method: CheckInMethod;
+  /** When the scan happened, on the server's clock (corrected for the device's clock, if it was off). */
   clientTime: Date;
+  /** The time as the device reported it. */
+  reportedTime: Date;
   entry: EntryRow | null;
   occurrence: AttendanceOccurrence | null;
   participantId: string | null;
@@ -52,7 +56,7 @@ interface EntryContext { entry: EntryRow; canManage: boolean; overrideRecurrence
  * Turns each scan into who checks in where, or the reason it is refused. Reads the entries, the
  * participants and the event-code versions once per batch, not once per scan.
  */
-export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, scans: readonly ScanInput[], now: Date): Promise<ResolvedScan[]> {
+export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, scans: readonly ScanInput[], now: Date, clockSkewSeconds: number | null): Promise<ResolvedScan[]> {
   const entryIds = new Set<string>();
   for (const s of scans) {
     const id = s.entryId ?? (s.eventCode ? peekEntryId(s.eventCode) : null);
@@ -84,8 +88,12 @@ export async function resolveScans(db: DbOrTx, actor: Actor, key: Uint8Array, sc
   return scans.map((input, i): ResolvedScan => {
     const action = input.action === 'check_out' ? 'check_out' : 'check_in';
     const method = (input.method ?? (input.ticket || input.eventCode ? 'qr' : 'manual')) as CheckInMethod;
-    const clientTime = ISO_WITH_OFFSET.test(input.clientTime) ? new Date(input.clientTime) : new Date(Number.NaN);
-    const base: ResolvedScan = { input, action, method, clientTime: Number.isNaN(clientTime.getTime()) ? now : clientTime, entry: null, occurrence: null, participantId: null, isWalkIn: false, refusal: null };
+    const reported = ISO_WITH_OFFSET.test(input.clientTime) ? new Date(input.clientTime) : new Date(Number.NaN);
+    const clientTime = new Date(correctedForSkew(reported.getTime(), clockSkewSeconds));
+    const base: ResolvedScan = {
+      input, action, method, clientTime: Number.isNaN(clientTime.getTime()) ? now : clientTime, reportedTime: Number.isNaN(reported.getTime()) ? now : reported,
+      entry: null, occurrence: null, participantId: null, isWalkIn: false, refusal: null,
+    };
     const refused = (reason: ScanRefusal, message?: string): ResolvedScan => ({ ...base, refusal: refuse(reason, message) });
     if (Number.isNaN(clientTime.getTime())) return refused('invalid', 'clientTime: must be an ISO-8601 date-time with offset, like 2026-03-02T09:05:00+08:00');
     if (input.action !== undefined && input.action !== 'check_in' && input.action !== 'check_out') return refused('invalid', 'action: must be check_in or check_out');

@@ -70,7 +70,10 @@ export const ParticipantSchema = z.object({
   role: z.enum(PARTICIPANT_ROLES),
   rsvp: z.enum(RSVP_STATUSES).describe('For the whole entry or series'),
   occurrenceRsvp: z.enum(RSVP_STATUSES).nullable().describe('The answer for the occurrence asked about (recurrenceId), when there is one'),
-  attendance: z.object({ status: z.enum(['not_checked_in', ...ATTENDANCE_STATUSES]), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable(), method: z.enum(CHECK_IN_METHODS).nullable() }).nullable(),
+  attendance: z.object({
+    status: z.enum(['not_checked_in', ...ATTENDANCE_STATUSES]), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable(), method: z.enum(CHECK_IN_METHODS).nullable(),
+    clockSkewSeconds: z.number().int().nullable().describe("set when a time here was corrected for a scanner's clock off by this many seconds (ahead > 0)"),
+  }).nullable(),
   isWalkIn: z.boolean(),
   createdAt: z.string(),
   canEdit: z.boolean(),

@@ -100,13 +100,14 @@ async function sendWaiting(): Promise<SyncOutcome> {
     const organizer = waiting.filter((s) => s.kind === 'organizer');
     for (let i = 0; i < organizer.length; i += BATCH_SIZE) {
       const batch = organizer.slice(i, i + BATCH_SIZE);
-      const { data } = await request<{ results: ScanResult[] }>('/api/v1/attendance/check-ins', { method: 'POST', body: { deviceId: device, scans: batch.map(wire) } });
+      // deviceTime: this device's clock now, so the server can tell (and correct) a clock that is wrong.
+      const { data } = await request<{ results: ScanResult[] }>('/api/v1/attendance/check-ins', { method: 'POST', body: { deviceId: device, deviceTime: new Date().toISOString(), scans: batch.map(wire) } });
       const byKey = new Map(data.results.map((r) => [r.idempotencyKey, r]));
       await putAll('scans', batch.map((s) => (byKey.has(s.idempotencyKey) ? settled(s, byKey.get(s.idempotencyKey)!) : s)));
       sent += batch.length;
     }
     for (const scan of waiting.filter((s) => s.kind === 'self')) {
-      const { data } = await request<ScanResult>('/api/v1/attendance/self-check-in', { method: 'POST', body: { eventCode: scan.eventCode, idempotencyKey: scan.idempotencyKey, clientTime: scan.clientTime } });
+      const { data } = await request<ScanResult>('/api/v1/attendance/self-check-in', { method: 'POST', body: { eventCode: scan.eventCode, idempotencyKey: scan.idempotencyKey, clientTime: scan.clientTime, deviceTime: new Date().toISOString() } });
       await putAll('scans', [settled(scan, data)]);
       sent += 1;
     }
