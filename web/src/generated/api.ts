@@ -79,7 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** E-mail kept because no SMTP server is configured (admins) */
+        /** E-mail kept because no SMTP server is configured (admins); reply links are not stored, they are made again for the administrator reading them */
         get: {
             parameters: {
                 query?: {
@@ -196,6 +196,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         deviceId?: string;
+                        /**
+                         * Format: date-time
+                         * @description the device's clock when it sends (not when it scanned): more than 10 minutes off the server's, and every scan's time is corrected by the difference and flagged
+                         */
+                        deviceTime?: string;
                         scans: {
                             action?: string;
                             clientTime: string;
@@ -225,6 +230,7 @@ export interface paths {
                                     method: string;
                                     status: string;
                                 } | null;
+                                clockSkewSeconds: number | null;
                                 entryId: string | null;
                                 idempotencyKey: string;
                                 index: number;
@@ -305,6 +311,8 @@ export interface paths {
                             rows: {
                                 attended: number;
                                 attendedInvited: number;
+                                /** @description check-ins and outs whose time was corrected for a scanner's clock that was more than 10 minutes off */
+                                clockCorrected: number;
                                 community: string | null;
                                 declined: number;
                                 difference: number;
@@ -449,7 +457,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check yourself in by scanning the event code shown at the venue */
+        /**
+         * Check yourself in by scanning the event code shown at the venue
+         * @description idempotencyKey answers a resend with the first result; the same key with another body is 422.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -462,6 +473,11 @@ export interface paths {
                     "application/json": {
                         /** Format: date-time */
                         clientTime?: string;
+                        /**
+                         * Format: date-time
+                         * @description the device's clock when it sends (not when it scanned): more than 10 minutes off the server's, and every scan's time is corrected by the difference and flagged
+                         */
+                        deviceTime?: string;
                         eventCode: string;
                         idempotencyKey?: string;
                     };
@@ -481,6 +497,7 @@ export interface paths {
                                 method: string;
                                 status: string;
                             } | null;
+                            clockSkewSeconds: number | null;
                             entryId: string | null;
                             idempotencyKey: string;
                             index: number;
@@ -663,7 +680,7 @@ export interface paths {
         put?: never;
         /**
          * Book a resource for an entry, one occurrence (recurrenceId), or every occurrence of a series up to `until`
-         * @description Approved at once when the resource needs no approval, else pending. 409 names the booking in the way (conflictingBookingId). A series answers with what was booked and, per occurrence, what conflicted. Idempotency-Key makes a retried single booking return the first one.
+         * @description Approved at once when the resource needs no approval, else pending. 409 names the booking in the way (conflictingBookingId). A series answers with what was booked and, per occurrence, what conflicted; with atomic: true it books every occurrence or none (409 listing the occurrences in the way). Idempotency-Key makes a retried single booking return the first one; the same key with another body is 422.
          */
         post: {
             parameters: {
@@ -677,6 +694,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description for a series: book every occurrence or none (409 naming the occurrences in the way); without it the ones that fit are booked and the others reported
+                         * @default false
+                         */
+                        atomic?: boolean;
                         /** Format: uuid */
                         entryId: string;
                         /** @default null */
@@ -2807,6 +2829,8 @@ export interface paths {
                             rows: {
                                 attended: number;
                                 attendedInvited: number;
+                                /** @description check-ins and outs whose time was corrected for a scanner's clock that was more than 10 minutes off */
+                                clockCorrected: number;
                                 community: string | null;
                                 declined: number;
                                 difference: number;
@@ -3239,6 +3263,8 @@ export interface paths {
                                 attendance: {
                                     checkedInAt: string | null;
                                     checkedOutAt: string | null;
+                                    /** @description set when a time here was corrected for a scanner's clock off by this many seconds (ahead > 0) */
+                                    clockSkewSeconds: number | null;
                                     method: ("manual" | "qr" | "nfc") | null;
                                     /** @enum {string} */
                                     status: "not_checked_in" | "checked_in" | "checked_out" | "absent";
@@ -3329,6 +3355,8 @@ export interface paths {
                             attendance: {
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
+                                /** @description set when a time here was corrected for a scanner's clock off by this many seconds (ahead > 0) */
+                                clockSkewSeconds: number | null;
                                 method: ("manual" | "qr" | "nfc") | null;
                                 /** @enum {string} */
                                 status: "not_checked_in" | "checked_in" | "checked_out" | "absent";
@@ -3445,6 +3473,8 @@ export interface paths {
                             attendance: {
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
+                                /** @description set when a time here was corrected for a scanner's clock off by this many seconds (ahead > 0) */
+                                clockSkewSeconds: number | null;
                                 method: ("manual" | "qr" | "nfc") | null;
                                 /** @enum {string} */
                                 status: "not_checked_in" | "checked_in" | "checked_out" | "absent";
@@ -3813,6 +3843,8 @@ export interface paths {
                             attendance: {
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
+                                /** @description set when a time here was corrected for a scanner's clock off by this many seconds (ahead > 0) */
+                                clockSkewSeconds: number | null;
                                 method: ("manual" | "qr" | "nfc") | null;
                                 /** @enum {string} */
                                 status: "not_checked_in" | "checked_in" | "checked_out" | "absent";
