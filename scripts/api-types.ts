@@ -3,6 +3,7 @@
 //
 //   node --import tsx scripts/api-types.ts          write web/src/generated/api.ts
 //   node --import tsx scripts/api-types.ts --check  fail if that file is not what the server says (npm run lint)
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +17,13 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(repo, 'web/src/generated/api.ts');
 
 async function openApiDocument(): Promise<Record<string, unknown>> {
-  // The document depends on the routes only; an empty embedded database in memory serves to build them.
+  // The document depends on the routes only; an empty embedded database in memory serves to build them,
+  // and a throwaway SECRET_KEY, so that no signing key file is made in DATA_DIR (./data) for it.
   const database = await openDatabase();
   try {
     await migrate(database);
-    const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', WORKER: 'off' }), logger: false });
+    const config = loadConfig({ LOG_LEVEL: 'silent', WORKER: 'off', SECRET_KEY: randomBytes(32).toString('base64') });
+    const app = await buildApp({ database, config, logger: false });
     await app.ready();
     const document = app.swagger() as unknown as Record<string, unknown>;
     await app.close();
