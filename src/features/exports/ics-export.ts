@@ -23,7 +23,7 @@ function icsStatus(row: StoredEntry): ExportEvent['status'] {
  * CLASS:PRIVATE, SUMMARY "Busy", no description, location or organizer.
  */
 export function exportEventOf(actor: Actor, calendar: CalendarWithLevel, row: StoredEntry, dtstamp: number): ExportEvent {
-  const detailed = canSeeEntryDetails(actor, calendar.level, { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by });
+  const detailed = canSeeEntryDetails(actor, calendar.level, { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by, seriesVisibility: row.series_visibility });
   const floating = row.is_floating && !row.all_day;
   const timeZone = row.all_day || floating ? null : row.time_zone;
   const start: LocalDateTime | LocalDate = row.all_day ? (parseLocalDate(row.start_date!) as LocalDate) : wallClock(row.start_at.getTime(), row.time_zone);

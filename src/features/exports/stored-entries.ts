@@ -30,12 +30,15 @@ export interface StoredEntry {
   created_by: string | null;
   organizer_email: string | null;
   organizer_name: string | null;
+  /** An override's series visibility (the policy keeps overrides of private series private). */
+  series_visibility: string | null;
 }
 
 const COLUMNS = `e.id, e.uid, e.calendar_id, e.title, e.description, e.location, e.status, e.visibility, e.all_day, e.is_floating,
   e.start_at, e.end_at, to_char(e.start_date, 'YYYY-MM-DD') as start_date, to_char(e.end_date, 'YYYY-MM-DD') as end_date,
   e.time_zone, e.rrule, e.rdate, e.exdate, e.series_id, e.recurrence_id, e.sequence, e.updated_at, e.deleted_at,
-  e.organizer_id, e.created_by, u.email as organizer_email, u.name as organizer_name`;
+  e.organizer_id, e.created_by, u.email as organizer_email, u.name as organizer_name,
+  case when e.series_id is null then null else (select m.visibility from entries m where m.id = e.series_id) end as series_visibility`;
 
 const PAGE = 1000;
 
