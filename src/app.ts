@@ -18,6 +18,8 @@ import { holidayRoutes } from './features/holidays/routes.js';
 import { sourceRoutes } from './features/integration/routes.js';
 import { entryRoutes } from './features/entries/routes.js';
 import { exportRoutes } from './features/exports/routes.js';
+import { feedPublicRoutes } from './features/feeds/public-routes.js';
+import { feedRoutes } from './features/feeds/routes.js';
 import { icsImportRoutes } from './features/ics-import/routes.js';
 import { registerOps } from './features/ops/routes.js';
 import { moduleRecordRoutes } from './features/module-records/routes.js';
@@ -100,6 +102,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(recurrenceRoutes);
   await app.register(icsImportRoutes);
   await app.register(exportRoutes);
+  await app.register(feedRoutes);
+  await app.register(feedPublicRoutes);
   await app.register(moduleSchemaRoutes);
   await app.register(moduleKindRoutes);
   await app.register(moduleRecordRoutes);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Config } from '../../config.js';
+import { type Config, publicUrlOf } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { entryParticipants } from '../../db/schema/attendance.js';
 import { users } from '../../db/schema/users.js';
@@ -11,7 +11,7 @@ import { loadManagedEntry } from './load-managed-entry.js';
 import { refreshEntryCounts } from './record-rsvp.js';
 import { checkParticipantReportValues } from './report-fields.js';
 import type { ParticipantRow } from './repository.js';
-import { publicUrlOf, rsvpLink } from './rsvp-links.js';
+import { rsvpLink } from './rsvp-links.js';
 import type { ParticipantCreate } from './schemas.js';
 
 export interface AttendanceDeps {
