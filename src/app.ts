@@ -11,6 +11,7 @@ import { registerAuthentication } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { OccurrenceCache } from './features/calendar/occurrence-cache.js';
 import { calendarFeedRoutes } from './features/calendar/routes.js';
+import { addDavMethods, caldavRoutes } from './features/caldav/routes.js';
 import { calendarRoutes } from './features/calendars/routes.js';
 import { demoRoutes } from './features/demo/routes.js';
 import { communityRoutes } from './features/communities/routes.js';
@@ -50,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.config.TRUST_PROXY,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  addDavMethods(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx: AppContext = {
@@ -104,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(exportRoutes);
   await app.register(feedRoutes);
   await app.register(feedPublicRoutes);
+  await app.register(caldavRoutes);
   await app.register(moduleSchemaRoutes);
   await app.register(moduleKindRoutes);
   await app.register(moduleRecordRoutes);

@@ -10,3 +10,4 @@ export * from './attendance.js';
 export * from './notifications.js';
 export * from './view-presets.js';
 export * from './feeds.js';
+export * from './caldav.js';

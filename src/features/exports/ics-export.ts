@@ -11,7 +11,8 @@ import { type StoredEntry, streamStoredEntries, zonesOfView } from './stored-ent
 
 const wallClock = (ms: number, zone: string): LocalDateTime => localFromWallMs(ms + ianaZone(zone).offsetMsAt(ms));
 
-function icsStatus(row: StoredEntry): ExportEvent['status'] {
+/** The iCalendar STATUS an entry is written with (CalDAV compares what comes back with it). */
+export function icsStatus(row: Pick<StoredEntry, 'deleted_at' | 'status'>): ExportEvent['status'] {
   if (row.deleted_at || row.status === 'cancelled') return 'cancelled';
   if (row.status === 'tentative' || row.status === 'planned') return 'tentative';
   return 'confirmed';
