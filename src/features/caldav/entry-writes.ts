@@ -13,7 +13,8 @@ import { deleteEntry, updateEntry } from '../entries/update-entry.js';
  * the entries store (src/features/entries/store.ts) is a change of one file.
  */
 export interface EntryWrites {
-  create(input: EntryCreate): Promise<EntryRow>;
+  /** A new entry with the client's UID. */
+  create(input: EntryCreate, uid: string): Promise<EntryRow>;
   update(id: string, patch: EntryPatch): Promise<EntryRow>;
   /** A changed occurrence ("this"): creates the override or changes the one there is. */
   editOccurrence(seriesId: string, recurrenceId: string, patch: EntryPatch): Promise<void>;
@@ -23,7 +24,7 @@ export interface EntryWrites {
 
 export function entryWrites(db: Db, actor: Actor): EntryWrites {
   return {
-    create: async (input) => (await createEntry({ db }, actor, input)).row,
+    create: async (input, uid) => (await createEntry({ db }, actor, input, { uid })).row,
     update: async (id, patch) => (await updateEntry({ db }, actor, id, patch, null)).row,
     editOccurrence: async (seriesId, recurrenceId, patch) => void (await editOccurrence({ db }, actor, seriesId, recurrenceId, 'this', patch, null)),
     remove: (id) => deleteEntry({ db }, actor, id, null),

@@ -125,7 +125,7 @@ export async function putResource(scope: DavScope, calendar: CalendarWithLevel, 
       master = await writes.create({
         ...fields, calendarId: calendar.id, module, kind, visibility: visibility ?? 'internal', status: importStatusOf(module, kind, status),
         details: {}, priority: 'normal',
-      });
+      }, body.uid);
       if (name !== `${master.id}.ics`) await nameResource(tx, actor.organizationId, calendar.id, master.id, name);
     }
     await writeOverrides(tx, writes, master, body, zone);
