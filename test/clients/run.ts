@@ -43,3 +43,14 @@ export function scratch(prefix: string): { dir: string; write(name: string, text
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** A program of the machine (vdirsyncer, khal) with its output and exit code, never throwing on failure. */
+export async function program(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(command, args, { timeout: 120_000, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof code === 'number' ? code : 1, stdout: stdout ?? '', stderr: stderr ?? String(error) };
+  }
+}
