@@ -24,9 +24,9 @@ function recurrenceInstant(override: StoredEntry, master: StoredEntry | undefine
  * RFC 4791 §9.6.5: every instance in the range as a VEVENT of its own, in UTC, with its
  * RECURRENCE-ID and no RRULE, RDATE or EXDATE (all-day instances keep their dates).
  */
-function expanded(viewer: Viewer, calendar: CalendarWithLevel, rows: readonly StoredEntry[], overridden: Map<string, Set<string>>, range: TimeRange, dtstamp: number): string {
+function expanded(viewer: Viewer, calendar: CalendarWithLevel, rows: readonly StoredEntry[], overridden: Map<string, Set<string>>, range: TimeRange): string {
   const master = rows.find((r) => r.series_id === null);
-  const events = new Map(rows.map((r) => [r.id, exportEventOf(storedDetailFor(viewer, calendar, r), r, dtstamp)]));
+  const events = new Map(rows.map((r) => [r.id, exportEventOf(storedDetailFor(viewer, calendar, r), r, r.updated_at.getTime())]));
   const out: ExportEvent[] = [];
   const expandable = rows.map((r) => ({ ...r, start_ms: r.start_at.getTime(), end_ms: r.end_at.getTime() }));
   expandRows(expandable, overridden, range.startMs, range.endMs, (o) => {
@@ -55,12 +55,11 @@ export function calendarData(
   rows: readonly StoredEntry[],
   request: DataRequest,
   overridden: Map<string, Set<string>>,
-  dtstamp: number,
 ): string {
-  if (request.expand) return expanded(viewer, calendar, rows, overridden, request.expand, dtstamp);
+  if (request.expand) return expanded(viewer, calendar, rows, overridden, request.expand);
   const limit = request.limit;
   const kept = limit ? rows.filter((r) => r.series_id === null || meetsWindow(r.start_at.getTime(), r.end_at.getTime(), limit.startMs, limit.endMs)) : rows;
-  return resourceIcs(viewer, calendar, kept, dtstamp);
+  return resourceIcs(viewer, calendar, kept);
 }
 
 const FILTERED: Record<string, (e: ExportEvent) => string | null | undefined> = {

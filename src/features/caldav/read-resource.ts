@@ -10,7 +10,7 @@ export async function readResource(scope: DavScope, calendar: CalendarWithLevel,
   const [head] = await findResourceHeads(scope.database, scope.actor.organizationId, calendar.id, [name]);
   const rows = head ? (await loadFamilies(scope.database, scope.actor.organizationId, [head.id])).get(head.id) : undefined;
   if (!head || !rows) throw notFoundHere();
-  return { etag: resourceEtag(head.stamp, calendar.level), body: resourceIcs(scope.viewer, calendar, rows, scope.nowMs) };
+  return { etag: resourceEtag(head.stamp, calendar.level), body: resourceIcs(scope.viewer, calendar, rows) };
 }
 
 // Every entry of a calendar, however far: PostgreSQL's timestamps and every real calendar fit in it.

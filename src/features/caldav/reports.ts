@@ -42,22 +42,34 @@ async function familiesInRange(scope: DavScope, calendar: CalendarWithLevel, ran
   return states.filter((s) => !s.deleted && s.calendar_id === calendar.id).map((s) => s.id);
 }
 
-/** One response per resource with the properties asked for; calendar-data written at the viewer's detail. */
+/**
+ * One response per resource with the properties asked for; calendar-data at the viewer's detail
+ * (plain answers kept between requests, expanded or limited data written afresh). A resource gone
+ * meanwhile is 404.
+ */
 export async function resourceResponses(scope: DavScope, calendar: CalendarWithLevel, heads: readonly ResourceHead[], asked: readonly PropName[], data: DataRequest | null, loaded?: Map<string, StoredEntry[]>): Promise<XmlNode[]> {
   const org = scope.actor.organizationId;
-  const families = data ? (loaded ?? (await loadFamilies(scope.database, org, heads.map((h) => h.id)))) : null;
-  const overridden = data?.expand ? await findOverriddenOccurrences(scope.database, org, heads.map((h) => h.id)) : new Map<string, Set<string>>();
+  const load = async (ids: string[]) => loaded ?? (await loadFamilies(scope.database, org, ids));
+  const gone = (head: ResourceHead) => dav('response', [dav('href', resourceHref(scope.actor.userId, calendar.id, head.name)), dav('status', 'HTTP/1.1 404 Not Found')]);
+  if (!data || (!data.expand && !data.limit)) {
+    const parts = await scope.answers.responses(scope, calendar, heads, asked, data !== null, load);
+    return heads.map((head) => {
+      const part = parts.get(head.id);
+      return part === undefined ? gone(head) : { raw: part };
+    });
+  }
+  const ids = heads.map((h) => h.id);
+  const families = await load(ids);
+  const overridden = data.expand ? await findOverriddenOccurrences(scope.database, org, ids) : new Map<string, Set<string>>();
   const out: XmlNode[] = [];
   for (const head of heads) {
-    const href = resourceHref(scope.actor.userId, calendar.id, head.name);
-    const rows = families?.get(head.id);
-    if (families && !rows) {
-      out.push(dav('response', [dav('href', href), dav('status', 'HTTP/1.1 404 Not Found')]));
+    const rows = families.get(head.id);
+    if (!rows) {
+      out.push(gone(head));
       continue;
     }
-    const extra = new Map<string, string>();
-    if (data && rows) extra.set(propKey(NS.CALDAV, 'calendar-data'), calendarData(scope.viewer, calendar, rows, data, overridden, scope.nowMs));
-    out.push(dav('response', [dav('href', href), ...(await propstats(resourceProps(head, calendar.level), asked, extra))]));
+    const extra = new Map([[propKey(NS.CALDAV, 'calendar-data'), calendarData(scope.viewer, calendar, rows, data, overridden)]]);
+    out.push(dav('response', [dav('href', resourceHref(scope.actor.userId, calendar.id, head.name)), ...(await propstats(resourceProps(head, calendar.level), asked, extra))]));
   }
   return out;
 }

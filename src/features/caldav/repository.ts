@@ -7,7 +7,7 @@ import { STORED_COLUMNS, type StoredEntry } from '../exports/stored-entries.js';
  * What the DAV server reads. A resource is a series family (a master or single entry with its
  * live overrides), named by the name its creator gave it by PUT or "<entry id>.ics"; its change
  * stamp is the newest writing transaction of any row of the family (migration 0008), so any
- * change to the master or an override changes it and nothing else does.
+ * change to the master or an override changes it and nothing else does (as an md5 in hex).
  */
 export interface ResourceHead {
   id: string;
@@ -16,7 +16,8 @@ export interface ResourceHead {
 }
 
 const NAME = `coalesce(n.name, m.id::text || '.ics')`;
-const STAMP = `coalesce(greatest(m.change_txid, (select max(o.change_txid) from entries o where o.series_id = m.id))::text, '') || '.' || m.version`;
+// Hashed in the database (md5 is C there, and no transaction counter shows in an ETag).
+const STAMP = `md5(coalesce(greatest(m.change_txid, (select max(o.change_txid) from entries o where o.series_id = m.id))::text, '') || '.' || m.version)`;
 const ID_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.ics$/;
 
 /** Every resource of a collection: what a PROPFIND of depth 1 lists. */
@@ -25,6 +26,7 @@ export async function listResourceHeads(database: Database, organizationId: stri
     `select m.id, ${NAME} as name, ${STAMP} as stamp from entries m left join caldav_names n on n.entry_id = m.id
       where m.organization_id = $1 and m.calendar_id = $2 and m.series_id is null and m.deleted_at is null`,
     [organizationId, calendarId],
+    { name: 'caldav_list_heads' },
   );
 }
 
@@ -37,6 +39,7 @@ export async function findResourceHeads(database: Database, organizationId: stri
       where m.organization_id = $1 and m.calendar_id = $2 and m.series_id is null and m.deleted_at is null
         and (n.name = any($3::text[]) or (n.name is null and m.id = any($4::uuid[])))`,
     [organizationId, calendarId, names, ids],
+    { name: 'caldav_find_heads' },
   );
 }
 
@@ -48,6 +51,7 @@ export async function familyStates(database: Database, organizationId: string, i
        from entries m left join caldav_names n on n.entry_id = m.id
       where m.organization_id = $1 and m.id = any($2::uuid[])`,
     [organizationId, ids],
+    { name: 'caldav_family_states' },
   );
 }
 
@@ -60,6 +64,7 @@ export async function loadFamilies(database: Database, organizationId: string, i
       where e.organization_id = $1 and e.deleted_at is null and (e.id = any($2::uuid[]) or e.series_id = any($2::uuid[]))
       order by e.series_id nulls first, e.recurrence_id`,
     [organizationId, ids],
+    { name: 'caldav_load_families' },
   );
   for (const row of rows) {
     const family = row.series_id ?? row.id;
@@ -79,6 +84,7 @@ export async function collectionState(database: Database, organizationId: string
        (select max(change_txid) from entries where calendar_id = $2 and organization_id = $1),
        (select max(change_txid) from entry_moves where from_calendar_id = $2 and organization_id = $1))::text as last`,
     [organizationId, calendarId],
+    { name: 'caldav_collection_state' },
   );
   return row!;
 }
@@ -91,6 +97,7 @@ export async function changedFamiliesSince(database: Database, organizationId: s
      union
      select coalesce(series_id, entry_id)::text from entry_moves where organization_id = $1 and from_calendar_id = $2 and ${changed}`,
     [organizationId, calendarId, snapshot],
+    { name: 'caldav_changed_since' },
   );
   return rows.map((r) => r.family);
 }

@@ -11,6 +11,7 @@ import { MAX_RESOURCE_BYTES } from './properties.js';
 import { propfind, readPropfind } from './propfind.js';
 import { readCollection, readResource } from './read-resource.js';
 import { calendarMultiget, calendarQuery, freeBusyQuery } from './reports.js';
+import { ResourceAnswers } from './resource-answers.js';
 import { davCalendar, type DavScope } from './scope.js';
 import { syncCollection } from './sync-collection.js';
 import { writeHandlers } from './write-routes.js';
@@ -79,9 +80,10 @@ export async function caldavRoutes(app: FastifyInstance): Promise<void> {
   const { cache, release } = acquireActorCache(database);
   app.addHook('onClose', release);
   const limiter = new FailureLimiter(config.LOGIN_RATE_LIMIT);
+  const answers = new ResourceAnswers();
 
   const scopeOf = (request: FastifyRequest): DavScope => ({
-    database, actor: request.actor!, viewer: userViewer(request.actor!), nowMs: now().getTime(), cache: occurrenceCache,
+    database, actor: request.actor!, viewer: userViewer(request.actor!), nowMs: now().getTime(), cache: occurrenceCache, answers,
   });
 
   app.removeAllContentTypeParsers();

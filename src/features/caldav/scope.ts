@@ -4,6 +4,7 @@ import type { OccurrenceCache } from '../calendar/occurrence-cache.js';
 import { canCreateInCalendar, type Viewer } from '../calendars/policy.js';
 import { type CalendarWithLevel, findAccessibleCalendar, listAccessibleCalendars } from '../calendars/repository.js';
 import { notFoundHere } from './errors.js';
+import type { ResourceAnswers } from './resource-answers.js';
 
 /** Who is asking and with what: what every DAV handler is given (no HTTP request). */
 export interface DavScope {
@@ -12,6 +13,8 @@ export interface DavScope {
   viewer: Viewer;
   nowMs: number;
   cache: OccurrenceCache | null;
+  /** Resources' answers kept between requests (resource-answers.ts). */
+  answers: ResourceAnswers;
 }
 
 /**

@@ -77,7 +77,9 @@ export const dav = (name: string, content?: XmlNode[] | string): XmlNode => el(N
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 export const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 
-function write(node: XmlNode, out: string[], extra: Map<string, string>): void {
+const DECLARATIONS = Object.entries(PREFIXES).map(([ns, p]) => ` xmlns:${p}="${ns}"`).join('');
+
+function write(node: XmlNode, out: string[], extra: Map<string, string>, declarations = ''): void {
   if ('raw' in node) {
     out.push(node.raw);
     return;
@@ -93,7 +95,7 @@ function write(node: XmlNode, out: string[], extra: Map<string, string>): void {
   const tag = `${prefix}:${node.name}`;
   const attrs = Object.entries(node.attrs ?? {}).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('');
   const empty = !node.text && !node.children?.length;
-  out.push(`<${tag}${declare}${attrs}${empty ? '/>' : '>'}`);
+  out.push(`<${tag}${declarations}${declare}${attrs}${empty ? '/>' : '>'}`);
   if (empty) return;
   if (node.text) out.push(escapeXml(node.text));
   for (const child of node.children ?? []) write(child, out, extra);
@@ -102,10 +104,14 @@ function write(node: XmlNode, out: string[], extra: Map<string, string>): void {
 
 /** A whole document, with the known namespaces declared once on the root. */
 export function xmlDocument(root: XmlNode): string {
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  write(root, out, new Map(), DECLARATIONS);
+  return out.join('');
+}
+
+/** An element written alone, for a document that declares the known namespaces (xmlDocument). */
+export function xmlFragment(node: XmlNode): string {
   const out: string[] = [];
-  write(root, out, new Map());
-  const declarations = Object.entries(PREFIXES).map(([ns, p]) => ` xmlns:${p}="${ns}"`).join('');
-  const body = out.join('');
-  const close = body.search(/\/?>/);
-  return `<?xml version="1.0" encoding="utf-8"?>\n${body.slice(0, close)}${declarations}${body.slice(close)}`;
+  write(node, out, new Map());
+  return out.join('');
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedFor } from '../../db/prepared.js';
 import { type FeedFilterValues, feeds } from '../../db/schema/feeds.js';
 import { users } from '../../db/schema/users.js';
 
@@ -51,8 +52,9 @@ export interface FeedWithOwner {
   owner: { userId: string; organizationId: string; email: string; name: string; role: (typeof users.$inferSelect)['role']; timeZone: string; isActive: boolean };
 }
 
-export async function findFeedByTokenHash(db: DbOrTx, tokenHash: string): Promise<FeedWithOwner | null> {
-  const [row] = await db
+// Every poll of every feed asks this: built once per database, prepared on each connection.
+const feedLookup = (db: DbOrTx) =>
+  db
     .select({
       id: feeds.id, name: feeds.name, calendarIds: feeds.calendarIds, filters: feeds.filters, detail: feeds.detail,
       contentTag: feeds.contentTag, contentChangedAt: feeds.contentChangedAt, revokedAt: feeds.revokedAt,
@@ -60,7 +62,12 @@ export async function findFeedByTokenHash(db: DbOrTx, tokenHash: string): Promis
     })
     .from(feeds)
     .innerJoin(users, eq(users.id, feeds.ownerId))
-    .where(eq(feeds.tokenHash, tokenHash));
+    .where(eq(feeds.tokenHash, sql.placeholder('hash')))
+    .prepare('feed_by_token');
+const feedLookups = new WeakMap<DbOrTx, ReturnType<typeof feedLookup>>();
+
+export async function findFeedByTokenHash(db: DbOrTx, tokenHash: string): Promise<FeedWithOwner | null> {
+  const [row] = await preparedFor(feedLookups, db, feedLookup).execute({ hash: tokenHash });
   return row ?? null;
 }
 
