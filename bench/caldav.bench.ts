@@ -9,8 +9,6 @@
  *   Kalendaryo, the server's own time too).
  */
 import { loadConfig } from '../src/config.js';
-import { type Database, openDatabase } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
 import { buildApp } from '../src/app.js';
 import type { Actor } from '../src/features/auth/actor.js';
 import { createApiToken } from '../src/features/auth/tokens.js';
@@ -20,25 +18,13 @@ import { benchSeries, insertSeries, seriesIcs } from './caldav/data.js';
 import { basic, davFetch, firstSync, monthQuery, syncQuery, syncTokenOf } from './caldav/dav-client.js';
 import { startRadicale } from './caldav/radicale.js';
 import type { Report } from './run.js';
-import { percentile, recordServerTimes } from './support.js';
+import { freshPgDatabase, percentile, recordServerTimes } from './support.js';
 
 const URL_ = process.env.BENCH_CALDAV_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_caldav_bench';
 const RUNS = 30;
 const JUNE = monthQuery('20260601T000000Z', '20260701T000000Z');
 const SUBSCRIBERS = 1000;
 
-async function freshDatabase(): Promise<Database> {
-  const parsed = new URL(URL_);
-  const name = parsed.pathname.slice(1).replace(/"/g, '');
-  parsed.pathname = '/postgres';
-  const admin = await openDatabase({ url: parsed.toString(), poolSize: 1 });
-  await admin.query(`drop database if exists "${name}"`);
-  await admin.query(`create database "${name}"`);
-  await admin.close();
-  const database = await openDatabase({ url: URL_, poolSize: 10 });
-  await migrate(database);
-  return database;
-}
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const count = (body: string) => (body.match(/calendar-data>BEGIN:VCALENDAR/g) ?? []).length;
@@ -60,7 +46,7 @@ async function pool<T>(items: T[], inFlight: number, each: (item: T) => Promise<
 
 export default async function caldavBench(report: Report) {
   const series = benchSeries();
-  const database = await freshDatabase();
+  const database = await freshPgDatabase(URL_, 10);
   const setup = await bootstrap(database.db, { adminEmail: 'admin@bench.local' });
   const [admin] = await database.query<{ id: string; email: string }>("select id, email from users where role = 'admin' limit 1");
   const [calendar] = await database.query<{ id: string }>("select id from calendars where module = 'coordination' limit 1");
