@@ -84,6 +84,13 @@ export default async function caldavBench(report: Report) {
       report(`caldav.${who}.report_month_p95`, percentile(month, 95), 'ms');
       report(`caldav.${who}.report_month_resources`, found, 'count');
       if (who === 'kalendaryo') report('caldav.kalendaryo.report_month_server_p50', percentile(sorted(serverTime.take()), 50), 'ms');
+      // Each month of the year asked once: nothing of the answer itself kept from before.
+      const months: number[] = [];
+      for (let m = 0; m < 12; m++) {
+        const utc = (month: number) => new Date(Date.UTC(2026, month, 1)).toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z';
+        months.push((await davFetch(url, authorization, 'REPORT', monthQuery(utc(m), utc(m + 1)), { depth: '1' })).ms);
+      }
+      report(`caldav.${who}.report_each_month_once_p50`, percentile(sorted(months), 50), 'ms');
 
       const whole = await timed(5, () => davFetch(url, authorization, 'GET'));
       report(`caldav.${who}.collection_get_p50`, percentile(whole, 50), 'ms');

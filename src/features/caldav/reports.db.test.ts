@@ -103,6 +103,15 @@ describe('CalDAV reports', () => {
     expect(unknown.body).toContain('supported-report');
   });
 
+  it('answers the same query again with what changed since (answers are kept only while the collection is unchanged)', async () => {
+    const before = (await davRequest(t, owner, 'REPORT', `/dav/calendars/${owner.userId}/${calendarId}/`, query(month), { depth: '1' })).body;
+    expect(before).toContain('Team lunch');
+    const [lunch] = await t.testDb.database.query<{ id: string }>(`select id from entries where title = 'Team lunch'`);
+    expect((await t.as(owner, { method: 'PATCH', url: `/api/v1/entries/${lunch!.id}`, payload: { title: 'Team lunch (moved upstairs)' } })).statusCode).toBe(200);
+    const after = (await davRequest(t, owner, 'REPORT', `/dav/calendars/${owner.userId}/${calendarId}/`, query(month), { depth: '1' })).body;
+    expect(after).toContain('Team lunch (moved upstairs)');
+  });
+
   it('refuses a malformed time range naming it (403 valid-filter)', async () => {
     const response = await report(colleague, query('<c:comp-filter name="VEVENT"><c:time-range start="2026-03-01" end="20260401T000000Z"/></c:comp-filter>'));
     expect(response.statusCode).toBe(403);

@@ -11,11 +11,12 @@ import { MAX_RESOURCE_BYTES } from './properties.js';
 import { propfind, readPropfind } from './propfind.js';
 import { readCollection, readResource } from './read-resource.js';
 import { calendarMultiget, calendarQuery, freeBusyQuery } from './reports.js';
+import { ReportCache } from './report-cache.js';
 import { ResourceAnswers } from './resource-answers.js';
 import { davCalendar, type DavScope } from './scope.js';
 import { syncCollection } from './sync-collection.js';
 import { writeHandlers } from './write-routes.js';
-import { dav, el, NS, parseXml, type XmlElement, XmlError, xmlDocument } from './xml.js';
+import { dav, el, NS, parseXml, type XmlElement, XmlError, type XmlNode, xmlDocument } from './xml.js';
 
 const DAV_METHODS = ['PROPFIND', 'REPORT', 'PROPPATCH', 'MKCALENDAR', 'MKCOL'] as const;
 const ALLOW = 'OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT';
@@ -81,6 +82,7 @@ export async function caldavRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', release);
   const limiter = new FailureLimiter(config.LOGIN_RATE_LIMIT);
   const answers = new ResourceAnswers();
+  const reports = new ReportCache();
 
   const scopeOf = (request: FastifyRequest): DavScope => ({
     database, actor: request.actor!, viewer: userViewer(request.actor!), nowMs: now().getTime(), cache: occurrenceCache, answers,
@@ -128,8 +130,10 @@ export async function caldavRoutes(app: FastifyInstance): Promise<void> {
         const scope = scopeOf(request);
         const calendar = await davCalendar(scope, target.userId, target.calendarId);
         const is = (ns: string, name: string) => body.ns === ns && body.name === name;
-        if (is(NS.CALDAV, 'calendar-query')) return sendMultistatus(reply, await calendarQuery(scope, calendar, body));
-        if (is(NS.CALDAV, 'calendar-multiget')) return sendMultistatus(reply, await calendarMultiget(scope, calendar, body));
+        const kept = (answer: (s: DavScope, c: typeof calendar, b: XmlElement) => Promise<XmlNode>) =>
+          reports.answer(scope, calendar, request.body as Buffer, async () => xmlDocument(await answer(scope, calendar, body)));
+        if (is(NS.CALDAV, 'calendar-query')) return reply.status(207).type(XML).send(await kept(calendarQuery));
+        if (is(NS.CALDAV, 'calendar-multiget')) return reply.status(207).type(XML).send(await kept(calendarMultiget));
         if (is(NS.DAV, 'sync-collection')) return sendMultistatus(reply, await syncCollection(scope, calendar, body));
         if (is(NS.CALDAV, 'free-busy-query')) return reply.status(200).type('text/calendar; charset=utf-8').send(await freeBusyQuery(scope, calendar, body));
         // RFC 3253 §3.6: a report the resource does not support is 403 with DAV:supported-report.
