@@ -5,7 +5,7 @@ import { organizations } from './organizations.js';
 const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /**
- * CalDAV (migrations/0013_caldav.sql): the name a client chose for a resource it created by PUT
+ * CalDAV (migrations/0014_caldav.sql): the name a client chose for a resource it created by PUT
  * (every other entry is "<entry id>.ics"), and the calendars entries moved out of, for sync.
  */
 export const caldavNames = pgTable(
