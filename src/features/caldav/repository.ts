@@ -89,17 +89,23 @@ export async function collectionState(database: Database, organizationId: string
   return row!;
 }
 
-/** Families of the collection changed since a snapshot (written, deleted, or moved out), by the change stamps' index. */
-export async function changedFamiliesSince(database: Database, organizationId: string, calendarId: string, snapshot: string): Promise<string[]> {
+/**
+ * The heads of the collection's families changed since a snapshot (written, deleted, or moved
+ * out), wherever they are now — found by the change stamps' index, in one round trip.
+ */
+export async function changedFamilyStates(database: Database, organizationId: string, calendarId: string, snapshot: string) {
   const changed = `change_txid >= pg_snapshot_xmin($3::pg_snapshot) and not pg_visible_in_snapshot(change_txid, $3::pg_snapshot)`;
-  const rows = await database.query<{ family: string }>(
-    `select coalesce(series_id, id)::text as family from entries where organization_id = $1 and calendar_id = $2 and ${changed}
-     union
-     select coalesce(series_id, entry_id)::text from entry_moves where organization_id = $1 and from_calendar_id = $2 and ${changed}`,
+  return database.query<ResourceHead & { calendar_id: string; deleted: boolean }>(
+    `with changed as (
+       select coalesce(series_id, id) as family from entries where organization_id = $1 and calendar_id = $2 and ${changed}
+       union
+       select coalesce(series_id, entry_id) from entry_moves where organization_id = $1 and from_calendar_id = $2 and ${changed})
+     select m.id, ${NAME} as name, ${STAMP} as stamp, m.calendar_id, (m.deleted_at is not null) as deleted
+       from entries m left join caldav_names n on n.entry_id = m.id
+      where m.organization_id = $1 and m.id in (select family from changed)`,
     [organizationId, calendarId, snapshot],
-    { name: 'caldav_changed_since' },
+    { name: 'caldav_changed_states' },
   );
-  return rows.map((r) => r.family);
 }
 
 /** Gives a resource the name its creator chose; a tombstone of this collection holding the name gives it up. */

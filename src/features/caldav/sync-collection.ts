@@ -4,7 +4,7 @@ import { davError } from './errors.js';
 import { resourceHref } from './paths.js';
 import { readReportProps } from './report-input.js';
 import { resourceResponses } from './reports.js';
-import { changedFamiliesSince, familyStates, listResourceHeads } from './repository.js';
+import { changedFamilyStates, listResourceHeads } from './repository.js';
 import type { DavScope } from './scope.js';
 import { formatSnapshot, readSyncToken } from './sync-token.js';
 import { childOf, dav, NS, type XmlElement, type XmlNode } from './xml.js';
@@ -30,7 +30,7 @@ export async function syncCollection(scope: DavScope, calendar: CalendarWithLeve
   if (!token) {
     live = await listResourceHeads(scope.database, org, calendar.id);
   } else {
-    const states = await familyStates(scope.database, org, await changedFamiliesSince(scope.database, org, calendar.id, formatSnapshot(token.snapshot)));
+    const states = await changedFamilyStates(scope.database, org, calendar.id, formatSnapshot(token.snapshot));
     live = states.filter((s) => !s.deleted && s.calendar_id === calendar.id);
     for (const s of states) if (s.deleted || s.calendar_id !== calendar.id) gone.push(s.name);
   }
