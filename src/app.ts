@@ -11,6 +11,7 @@ import { registerAuthentication } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { OccurrenceCache } from './features/calendar/occurrence-cache.js';
 import { calendarFeedRoutes } from './features/calendar/routes.js';
+import { addDavMethods, caldavRoutes } from './features/caldav/routes.js';
 import { calendarRoutes } from './features/calendars/routes.js';
 import { demoRoutes } from './features/demo/routes.js';
 import { communityRoutes } from './features/communities/routes.js';
@@ -18,6 +19,8 @@ import { holidayRoutes } from './features/holidays/routes.js';
 import { sourceRoutes } from './features/integration/routes.js';
 import { entryRoutes } from './features/entries/routes.js';
 import { exportRoutes } from './features/exports/routes.js';
+import { feedPublicRoutes } from './features/feeds/public-routes.js';
+import { feedRoutes } from './features/feeds/routes.js';
 import { icsImportRoutes } from './features/ics-import/routes.js';
 import { registerOps } from './features/ops/routes.js';
 import { moduleRecordRoutes } from './features/module-records/routes.js';
@@ -51,6 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.config.TRUST_PROXY,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  addDavMethods(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx: AppContext = {
@@ -103,6 +107,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(recurrenceRoutes);
   await app.register(icsImportRoutes);
   await app.register(exportRoutes);
+  await app.register(feedRoutes);
+  await app.register(feedPublicRoutes);
+  await app.register(caldavRoutes);
   await app.register(moduleSchemaRoutes);
   await app.register(moduleKindRoutes);
   await app.register(moduleRecordRoutes);

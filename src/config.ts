@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  FEED_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_URL: z.string().url('must be an absolute URL such as https://calendar.example.org').optional(),
   ADMIN_EMAIL: z.string().email('must be an e-mail address').default('admin@kalendaryo.local'),
   CALENDAR_CACHE_ITEMS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
@@ -42,6 +43,10 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+/** Where people reach this server (links in e-mails, feed URLs): PUBLIC_URL, else this machine. */
+export const publicUrlOf = (config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string =>
+  (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

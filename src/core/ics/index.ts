@@ -16,3 +16,4 @@ export { vtimezoneText, vtimezoneLines } from './vtimezone-writer.js';
 export { escapeText, foldLine } from './fold.js';
 export { zoneFromVtimezone, VtimezoneZone } from './vtimezone.js';
 export { zoneFromVtimezoneText } from './vtimezone-text.js';
+export { freeBusyText } from './freebusy-writer.js';

@@ -24,6 +24,21 @@ function wallText(epochMs: number, offsetMs: number): string {
  * text is exact for every year it covers even where a zone changed its rules.
  */
 export function vtimezoneLines(tzid: string, fromYear: number, toYear: number): string[] {
+  const key = `${tzid}|${fromYear}|${toYear}`;
+  let lines = written.get(key);
+  if (!lines) {
+    if (written.size >= MAX_WRITTEN) written.delete(written.keys().next().value!);
+    written.set(key, (lines = computeLines(tzid, fromYear, toYear)));
+  }
+  return [...lines];
+}
+
+// A zone's text for given years never changes within a process (tzdata is fixed at start); a
+// CalDAV answer writes one per resource, so they are kept (a few hundred bytes each).
+const written = new Map<string, readonly string[]>();
+const MAX_WRITTEN = 500;
+
+function computeLines(tzid: string, fromYear: number, toYear: number): string[] {
   const start = Date.UTC(fromYear, 0, 1);
   const end = Date.UTC(toYear + 1, 0, 1);
   let zdt = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(tzid);

@@ -46,6 +46,10 @@ export interface ExportCalendar {
   readonly years: readonly [number, number];
   /** VTIMEZONE texts of file-defined zones kept from an import (IcsEntry.customTimeZone.vtimezone). */
   readonly customTimeZones?: readonly string[];
+  /** Subscriptions: how often a client should poll (REFRESH-INTERVAL, RFC 7986, and X-PUBLISHED-TTL). */
+  readonly refreshMinutes?: number;
+  /** A CalDAV calendar object resource (RFC 4791 §4.1): no METHOD and no calendar name. */
+  readonly resource?: boolean;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -112,7 +116,9 @@ export function eventLines(e: ExportEvent): string[] {
 
 /** The calendar's opening: VCALENDAR, PRODID, X-WR-CALNAME, one VTIMEZONE per zone. */
 export function headerText(cal: ExportCalendar): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', contentLine('PRODID', cal.prodId ?? '-//Kalendaryo//Kalendaryo//EN'), 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', contentLine('X-WR-CALNAME', escapeText(cal.name))];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', contentLine('PRODID', cal.prodId ?? '-//Kalendaryo//Kalendaryo//EN'), 'CALSCALE:GREGORIAN'];
+  if (!cal.resource) lines.push('METHOD:PUBLISH', contentLine('X-WR-CALNAME', escapeText(cal.name)));
+  if (cal.refreshMinutes) lines.push(contentLine('REFRESH-INTERVAL', `PT${cal.refreshMinutes}M`, { VALUE: 'DURATION' }), contentLine('X-PUBLISHED-TTL', `PT${cal.refreshMinutes}M`));
   for (const tz of new Set(cal.timeZones)) if (tz !== 'UTC' && isIanaZone(tz)) lines.push(...vtimezoneLines(tz, cal.years[0], cal.years[1]));
   return lines.map(foldLine).join('') + (cal.customTimeZones ?? []).join('');
 }

@@ -9,3 +9,5 @@ export * from './resources.js';
 export * from './attendance.js';
 export * from './notifications.js';
 export * from './view-presets.js';
+export * from './feeds.js';
+export * from './caldav.js';

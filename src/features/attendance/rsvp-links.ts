@@ -1,4 +1,3 @@
-import type { Config } from '../../config.js';
 import { signToken, verifyToken } from '../../core/signing/signed-token.js';
 import { Problem } from '../../http/problem.js';
 
@@ -11,9 +10,6 @@ export interface RsvpClaims {
   /** The occurrence asked about (epoch ms of its start), or null for the whole entry/series. */
   occurrenceMs: number | null;
 }
-
-export const publicUrlOf = (config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string =>
-  (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 
 /**
  * A link a participant (no account needed) opens to answer: signed, expiring, and bound to the

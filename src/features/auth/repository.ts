@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedFor } from '../../db/prepared.js';
 import { apiTokens, sessions, users } from '../../db/schema/index.js';
 import type { FoundActor } from './actor-cache.js';
 
@@ -41,11 +42,6 @@ const tokenLookup = (db: DbOrTx) =>
     .limit(1)
     .prepare('actor_from_api_token');
 
-function preparedFor<T>(built: WeakMap<DbOrTx, T>, db: DbOrTx, build: (db: DbOrTx) => T): T {
-  let query = built.get(db);
-  if (!query) built.set(db, (query = build(db)));
-  return query;
-}
 const sessionLookups = new WeakMap<DbOrTx, ReturnType<typeof sessionLookup>>();
 const tokenLookups = new WeakMap<DbOrTx, ReturnType<typeof tokenLookup>>();
 

@@ -3,20 +3,24 @@ import type { LocalDate } from '../../core/recurrence/index.js';
 import { occurrencesInWindow } from '../entries/series.js';
 import type { FeedRow } from './repository.js';
 
+/** What expanding needs of a row: the range query's rows, and the stored rows CalDAV expands. */
+export type ExpandableRow = Pick<FeedRow, 'id' | 'all_day' | 'is_floating' | 'start_ms' | 'end_ms' | 'start_date' | 'time_zone' | 'rrule' | 'rdate' | 'exdate'>;
+
 /** One thing on the calendar in a window: a single entry, an override, or one occurrence of a series. */
-export interface WindowOccurrence {
-  row: FeedRow;
+export interface Expanded<R extends ExpandableRow> {
+  row: R;
   startMs: number;
   endMs: number;
   /** All-day occurrences: their date. */
   localDate: string | null;
   series: { seriesId: string; recurrenceId: string } | null;
 }
+export type WindowOccurrence = Expanded<FeedRow>;
 
 const recurrenceIdOf = (local: LocalDateTime | LocalDate, allDay: boolean): string =>
   allDay ? formatLocalDate(local) : formatLocalDateTime(local as LocalDateTime);
 
-function localStartOf(row: FeedRow): string {
+function localStartOf(row: ExpandableRow): string {
   if (row.all_day) return row.start_date!;
   const ms = row.start_ms;
   const d = new Date(ms + ianaZone(row.time_zone).offsetMsAt(ms));
@@ -28,14 +32,14 @@ export function meetsWindow(startMs: number, endMs: number, windowStartMs: numbe
   return startMs < windowEndMs && (endMs > windowStartMs || (endMs === startMs && startMs >= windowStartMs));
 }
 
-export const isSeriesMaster = (row: FeedRow): boolean => row.rrule !== null || row.rdate.length > 0;
+export const isSeriesMaster = (row: Pick<FeedRow, 'rrule' | 'rdate'>): boolean => row.rrule !== null || row.rdate.length > 0;
 
 /**
  * Everything the rows put in [startMs, endMs): single entries and overrides as they are, series
  * expanded only inside the window, minus the occurrences an override row replaces (`overridden`:
  * RECURRENCE-IDs per series). The one definition shared by the range query and its cache.
  */
-export function expandRows(rows: Iterable<FeedRow>, overridden: Map<string, Set<string>>, startMs: number, endMs: number, emit: (o: WindowOccurrence) => void): void {
+export function expandRows<R extends ExpandableRow>(rows: Iterable<R>, overridden: Map<string, Set<string>>, startMs: number, endMs: number, emit: (o: Expanded<R>) => void): void {
   for (const row of rows) {
     const rowStart = row.start_ms;
     const durationMs = row.end_ms - rowStart;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { readChangesSince } from './change-feed.js';
 import { expandRows, isSeriesMaster, meetsWindow, type WindowOccurrence } from './expand-rows.js';
-import { type FeedRow, findFamilyRows, findFeedCandidates, findOverriddenOccurrences } from './repository.js';
+import type { EntryForPolicy } from '../calendars/policy.js';
+import { type FeedRow, findFamilyRows, policyFactsOf, findFeedCandidates, findOverriddenOccurrences } from './repository.js';
 
 const WEEK_MS = 7 * 86_400_000;
 const ORIGIN_MS = Date.UTC(1970, 0, 5); // a Monday: buckets are ISO weeks in UTC
@@ -15,7 +16,7 @@ export interface CachedOccurrence extends WindowOccurrence {
   /** The series master's id, or the single entry's: what a change invalidates. */
   readonly family: string;
   /** What the access policy looks at. */
-  readonly owner: { visibility: string; organizerId: string | null; createdBy: string | null };
+  readonly owner: EntryForPolicy;
   /** Event objects as UTF-8 JSON per presentation (busy, detailed, editable), in `jsonColor`. */
   json?: Buffer[];
   jsonColor?: string;
@@ -244,7 +245,7 @@ export class OccurrenceCache {
     const { row } = o;
     return {
       row, startMs: o.startMs, endMs: o.endMs, localDate: o.localDate, series: o.series, uid: ++this.uids, family: row.series_id ?? row.id,
-      owner: { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by },
+      owner: policyFactsOf(row),
     };
   }
 

@@ -14,6 +14,7 @@ import { bookingConflictSpans } from '../resources/conflict-spans.js';
 import type { CachedOccurrence, OccurrenceCache } from './occurrence-cache.js';
 import { type CalendarOccurrence, collectOccurrences } from './occurrences.js';
 import type { CalendarQuery } from './schemas.js';
+import { policyFactsOf } from './repository.js';
 
 function entryLikeOf(o: CalendarOccurrence): EntryLike {
   const { row } = o;
@@ -147,7 +148,7 @@ export async function buildCalendarOverview(database: Database, actor: Actor, qu
   const alerts: WorkflowAlert[] = [];
   occurrences.forEach((o, i) => {
     const { row, calendar } = o;
-    const owner = o.cached?.owner ?? { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by };
+    const owner = o.cached?.owner ?? policyFactsOf(row);
     if (!canSeeEntryDetails(actor, calendar.level, owner)) return;
     items.push(derived[i]!.item);
     const raised = derived[i]!.alerts?.(nowMs);

@@ -8,6 +8,7 @@ import type { CachedOccurrence, OccurrenceCache } from './occurrence-cache.js';
 import type { WindowOccurrence } from './expand-rows.js';
 import { feedEtag } from './feed-etag.js';
 import { type CalendarOccurrence, collectOccurrences, forEachInView, matchingCommunities } from './occurrences.js';
+import { policyFactsOf } from './repository.js';
 import { type CalendarView, resolveView } from './view.js';
 import { jsonArrayChunks } from './json-chunks.js';
 import type { CalendarEvent, CalendarQuery } from './schemas.js';
@@ -28,7 +29,7 @@ interface Presentation {
 /** What this actor may see of an occurrence and do with it: others' private entries say only "Busy". */
 function presentationOf(actor: Actor, occurrence: CalendarOccurrence): Presentation {
   const { row, calendar } = occurrence;
-  const owner = { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by };
+  const owner = policyFactsOf(row);
   const detailed = canSeeEntryDetails(actor, calendar.level, owner);
   const canEdit = detailed && canEditEntry(actor, calendar.level, owner);
   return { detailed, canEdit, color: detailed ? calendar.color : BUSY_COLOR };

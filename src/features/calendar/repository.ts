@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import type { EntryForPolicy } from '../calendars/policy.js';
 
 /** The columns the range query needs, straight from SQL (no ORM mapping on the hottest path). */
 export interface FeedRow {
@@ -28,6 +29,8 @@ export interface FeedRow {
   community_id: string | null;
   version: number;
   created_by: string | null;
+  /** An override's series visibility (null for masters and single entries): the policy keeps overrides of private series private. */
+  series_visibility: string | null;
   /** Only when asked for (overview, conflicts): the feed itself does not need it. */
   details?: Record<string, unknown>;
   /** The row's span (a series: first start to last end; null: no end), when asked for with details. */
@@ -56,7 +59,13 @@ const DETAILS = `, details, (extract(epoch from span_start) * 1000)::float8 as s
 const COLUMNS = `id, calendar_id, module, kind, title, location, status, priority, visibility, all_day, is_floating,
   (extract(epoch from start_at) * 1000)::float8 as start_ms, (extract(epoch from end_at) * 1000)::float8 as end_ms,
   to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date,
-  time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, community_id, version, created_by`;
+  time_zone, rrule, rdate, exdate, series_id, recurrence_id, organizer_id, community_id, version, created_by,
+  case when series_id is null then null else (select m.visibility from entries m where m.id = entries.series_id) end as series_visibility`;
+
+/** What the access policy looks at in a row. */
+export const policyFactsOf = (row: FeedRow): EntryForPolicy => ({
+  visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by, seriesVisibility: row.series_visibility,
+});
 
 /**
  * Candidates for a window: entries whose span (a series: first start to last end) meets it, found

@@ -26,7 +26,22 @@ export interface EntryForPolicy {
   visibility: string;
   organizerId: string | null;
   createdBy: string | null;
+  /** An override (changed occurrence): its series' visibility, so one occurrence of a private series stays private. */
+  seriesVisibility?: string | null;
 }
+
+/**
+ * How much of an entry a viewer sees: nothing, a busy block, its title and time, or all of it.
+ * A viewer is whoever reads: a signed-in user (cap "full"), or a subscription feed acting as its
+ * owner at the detail the owner chose — never more than the owner may see now.
+ */
+export type Detail = 'none' | 'busy' | 'titles' | 'full';
+export interface Viewer {
+  actor: Actor;
+  cap: Exclude<Detail, 'none'>;
+}
+const DETAIL_RANK: Record<Detail, number> = { none: 0, busy: 1, titles: 2, full: 3 };
+export const userViewer = (actor: Actor): Viewer => ({ actor, cap: 'full' });
 
 export const atLeast = (level: AccessLevel | null, wanted: AccessLevel): boolean => level !== null && RANK[level] >= RANK[wanted];
 
@@ -54,15 +69,25 @@ export function accessLevelOf(actor: Actor, calendar: CalendarForPolicy, rows: r
 const isOwnEntry = (actor: Actor, entry: EntryForPolicy): boolean =>
   entry.organizerId === actor.userId || entry.createdBy === actor.userId;
 
+const isPrivate = (entry: EntryForPolicy): boolean => entry.visibility === 'private' || entry.seriesVisibility === 'private';
+
 /** Private entries of others show only as busy, even to people who can see the calendar. */
-export function canSeeEntryDetails(actor: Actor, level: AccessLevel | null, entry: EntryForPolicy): boolean {
-  if (!atLeast(level, 'view')) return false;
-  return entry.visibility !== 'private' || isOwnEntry(actor, entry) || level === 'manage';
+const privateHidden = (actor: Actor, level: AccessLevel | null, entry: EntryForPolicy): boolean =>
+  isPrivate(entry) && !isOwnEntry(actor, entry) && level !== 'manage';
+
+/** The one read decision every output asks (calendar views, exports, feeds, CalDAV). */
+export function detailFor(viewer: Viewer, level: AccessLevel | null, entry: EntryForPolicy): Detail {
+  if (level === null) return 'none';
+  const allowed: Detail = !atLeast(level, 'view') || privateHidden(viewer.actor, level, entry) ? 'busy' : 'full';
+  return DETAIL_RANK[allowed] <= DETAIL_RANK[viewer.cap] ? allowed : viewer.cap;
 }
+
+export const canSeeEntryDetails = (actor: Actor, level: AccessLevel | null, entry: EntryForPolicy): boolean =>
+  detailFor(userViewer(actor), level, entry) === 'full';
 
 export function canEditEntry(actor: Actor, level: AccessLevel | null, entry: EntryForPolicy): boolean {
   if (actor.role === 'viewer' || !atLeast(level, 'edit')) return false;
-  return entry.visibility !== 'private' || isOwnEntry(actor, entry) || level === 'manage';
+  return !privateHidden(actor, level, entry);
 }
 
 export const canCreateInCalendar = (actor: Pick<Actor, 'role'>, level: AccessLevel | null): boolean =>

@@ -30,15 +30,15 @@ export async function listAccessibleCalendars(db: DbOrTx, actor: Actor): Promise
 }
 
 export async function findAccessibleCalendar(db: DbOrTx, actor: Actor, id: string): Promise<CalendarWithLevel | null> {
-  const [calendar] = await db
-    .select()
-    .from(calendars)
-    .where(and(eq(calendars.id, id), eq(calendars.organizationId, actor.organizationId)));
+  // Both at once: one round trip's wait instead of two (the rows of another organisation's id match no calendar here).
+  const [[calendar], access] = await Promise.all([
+    db.select().from(calendars).where(and(eq(calendars.id, id), eq(calendars.organizationId, actor.organizationId))),
+    db
+      .select({ calendarId: calendarAccess.calendarId, userId: calendarAccess.userId, role: calendarAccess.role, level: calendarAccess.level })
+      .from(calendarAccess)
+      .where(and(eq(calendarAccess.calendarId, id), eq(calendarAccess.organizationId, actor.organizationId))),
+  ]);
   if (!calendar) return null;
-  const access = await db
-    .select({ calendarId: calendarAccess.calendarId, userId: calendarAccess.userId, role: calendarAccess.role, level: calendarAccess.level })
-    .from(calendarAccess)
-    .where(eq(calendarAccess.calendarId, id));
   const level = accessLevelOf(actor, calendar, access as AccessRow[]);
   return level ? { ...calendar, level } : null;
 }

@@ -1,9 +1,9 @@
-import { type ExportEvent, writeIcs } from '../../core/ics/index.js';
+import { type ExportCalendar, type ExportEvent, writeIcs } from '../../core/ics/index.js';
 import type { LocalDate } from '../../core/recurrence/index.js';
 import { ianaZone, localFromWallMs, parseLocalDate, parseLocalDateTime, type LocalDateTime } from '../../core/time/index.js';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../auth/actor.js';
-import { canSeeEntryDetails } from '../calendars/policy.js';
+import { type Detail, detailFor, userViewer, type Viewer } from '../calendars/policy.js';
 import type { CalendarWithLevel } from '../calendars/repository.js';
 import { parseRecurrenceValue } from '../entries/series.js';
 import { loadEventExtras } from './event-extras.js';
@@ -12,19 +12,25 @@ import { type StoredEntry, streamStoredEntries, zonesOfView } from './stored-ent
 
 const wallClock = (ms: number, zone: string): LocalDateTime => localFromWallMs(ms + ianaZone(zone).offsetMsAt(ms));
 
-function icsStatus(row: StoredEntry): ExportEvent['status'] {
+/** The iCalendar STATUS an entry is written with (CalDAV compares what comes back with it). */
+export function icsStatus(row: Pick<StoredEntry, 'deleted_at' | 'status'>): ExportEvent['status'] {
   if (row.deleted_at || row.status === 'cancelled') return 'cancelled';
   if (row.status === 'tentative' || row.status === 'planned') return 'tentative';
   return 'confirmed';
 }
 
+/** What the viewer may see of a stored entry (overrides of private series stay private). */
+export const storedDetailFor = (viewer: Viewer, calendar: CalendarWithLevel, row: StoredEntry): Detail =>
+  detailFor(viewer, calendar.level, { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by, seriesVisibility: row.series_visibility });
+
 /**
  * One stored entry as a VEVENT. Times are written in the entry's own zone (all-day as dates,
- * floating without zone); a private entry the actor may not see in detail is written busy-only:
- * CLASS:PRIVATE, SUMMARY "Busy", no description, location or organizer.
+ * floating without zone). At detail "busy" it is written busy-only: CLASS:PRIVATE, SUMMARY "Busy",
+ * no description, location or organizer; at "titles", its title and times without the rest.
  */
-export function exportEventOf(actor: Actor, calendar: CalendarWithLevel, row: StoredEntry, dtstamp: number): ExportEvent {
-  const detailed = canSeeEntryDetails(actor, calendar.level, { visibility: row.visibility, organizerId: row.organizer_id, createdBy: row.created_by });
+export function exportEventOf(detail: Detail, row: StoredEntry, dtstamp: number): ExportEvent {
+  const detailed = detail === 'full';
+  const titled = detailed || detail === 'titles';
   const floating = row.is_floating && !row.all_day;
   const timeZone = row.all_day || floating ? null : row.time_zone;
   const start: LocalDateTime | LocalDate = row.all_day ? (parseLocalDate(row.start_date!) as LocalDate) : wallClock(row.start_at.getTime(), row.time_zone);
@@ -37,11 +43,11 @@ export function exportEventOf(actor: Actor, calendar: CalendarWithLevel, row: St
     dtstamp,
     sequence: row.sequence,
     lastModified: row.updated_at.getTime(),
-    title: detailed ? row.title : 'Busy',
+    title: titled ? row.title : 'Busy',
     description: detailed ? row.description : null,
     location: detailed ? row.location : null,
     status: icsStatus(row),
-    visibility: !detailed || row.visibility === 'private' ? 'private' : row.visibility === 'public' ? 'public' : null,
+    visibility: !titled || row.visibility === 'private' ? 'private' : row.visibility === 'public' ? 'public' : null,
     organizer: detailed && row.organizer_email ? { address: row.organizer_email, name: row.organizer_name } : null,
     allDay: row.all_day,
     start,
@@ -59,27 +65,40 @@ const EXTRAS_PAGE = 500;
 /**
  * The view as an iCalendar file, streamed: one VTIMEZONE per zone used (covering the years from the
  * first start to ten years past the window), then each stored entry — series with RRULE/RDATE/EXDATE,
- * overrides as RECURRENCE-ID VEVENTs, with their participants (ATTENDEE) and the viewer's reminders
- * (VALARM), read a page of entries at a time. Never expanded, never held whole in memory.
+ * overrides as RECURRENCE-ID VEVENTs — at the detail the viewer may see, and where that is full,
+ * with their participants (ATTENDEE) and the viewer's reminders (VALARM), read a page of entries at a
+ * time. Never expanded, never held whole in memory. `header` names the calendar (and, for feeds, how
+ * often to poll).
  */
-export async function* exportIcs(database: Database, actor: Actor, view: ExportView, name: string, now: Date): AsyncGenerator<string> {
+export async function* exportIcs(
+  database: Database,
+  who: Actor | Viewer,
+  view: ExportView,
+  header: string | Pick<ExportCalendar, 'name' | 'refreshMinutes'>,
+  now: Date,
+): AsyncGenerator<string> {
+  const viewer = 'cap' in who ? who : userViewer(who);
   const { zones, fromYear } = await zonesOfView(database, view.filters);
   const toYear = new Date(view.filters.endMs).getUTCFullYear() + 10;
   const dtstamp = now.getTime();
-  async function* withExtras(page: { row: StoredEntry; calendar: CalendarWithLevel }[]): AsyncGenerator<ExportEvent> {
-    const extras = await loadEventExtras(database, actor, page);
-    for (const { row, calendar } of page) yield { ...exportEventOf(actor, calendar, row, dtstamp), ...extras.get(row.id) };
+  type Stored = { row: StoredEntry; calendar: CalendarWithLevel; detail: Detail };
+  async function* withExtras(page: Stored[]): AsyncGenerator<ExportEvent> {
+    // Attendees and alarms only where everything else is shown too: never on a busy or titles-only
+    // event (a changed occurrence of a private series included).
+    const extras = await loadEventExtras(database, viewer.actor, page.filter((p) => p.detail === 'full'));
+    for (const { row, detail } of page) yield { ...exportEventOf(detail, row, dtstamp), ...(detail === 'full' ? extras.get(row.id) : undefined) };
   }
   async function* events(): AsyncGenerator<ExportEvent> {
-    let page: { row: StoredEntry; calendar: CalendarWithLevel }[] = [];
+    let page: Stored[] = [];
     for await (const row of streamStoredEntries(database, view.filters)) {
       const calendar = view.calendars.get(row.calendar_id);
-      if (calendar) page.push({ row, calendar });
+      if (calendar) page.push({ row, calendar, detail: storedDetailFor(viewer, calendar, row) });
       if (page.length < EXTRAS_PAGE) continue;
       yield* withExtras(page);
       page = [];
     }
     if (page.length) yield* withExtras(page);
   }
-  yield* writeIcs({ name, timeZones: zones, years: [fromYear, toYear] }, events());
+  const named = typeof header === 'string' ? { name: header } : header;
+  yield* writeIcs({ ...named, timeZones: zones, years: [fromYear, toYear] }, events());
 }

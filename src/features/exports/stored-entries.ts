@@ -30,12 +30,16 @@ export interface StoredEntry {
   created_by: string | null;
   organizer_email: string | null;
   organizer_name: string | null;
+  /** An override's series visibility (the policy keeps overrides of private series private). */
+  series_visibility: string | null;
 }
 
-const COLUMNS = `e.id, e.uid, e.calendar_id, e.title, e.description, e.location, e.status, e.visibility, e.all_day, e.is_floating,
+/** The columns of a StoredEntry, from `entries e left join users u on u.id = e.organizer_id`. */
+export const STORED_COLUMNS = `e.id, e.uid, e.calendar_id, e.title, e.description, e.location, e.status, e.visibility, e.all_day, e.is_floating,
   e.start_at, e.end_at, to_char(e.start_date, 'YYYY-MM-DD') as start_date, to_char(e.end_date, 'YYYY-MM-DD') as end_date,
   e.time_zone, e.rrule, e.rdate, e.exdate, e.series_id, e.recurrence_id, e.sequence, e.updated_at, e.deleted_at,
-  e.organizer_id, e.created_by, u.email as organizer_email, u.name as organizer_name`;
+  e.organizer_id, e.created_by, u.email as organizer_email, u.name as organizer_name,
+  case when e.series_id is null then null else (select m.visibility from entries m where m.id = e.series_id) end as series_visibility`;
 
 const PAGE = 1000;
 
@@ -51,7 +55,7 @@ export async function* streamStoredEntries(database: Database, filters: FeedFilt
     const { where, params } = feedWhere(filters, 'e');
     params.push(after);
     const page = await database.query<StoredEntry>(
-      `select ${COLUMNS} from entries e left join users u on u.id = e.organizer_id
+      `select ${STORED_COLUMNS} from entries e left join users u on u.id = e.organizer_id
        where ${where.join(' and ')} and e.series_id is null and e.id > $${params.length}::uuid order by e.id limit ${PAGE}`,
       params,
     );
@@ -59,7 +63,7 @@ export async function* streamStoredEntries(database: Database, filters: FeedFilt
     const series = page.filter((r) => r.rrule || r.rdate.length > 0).map((r) => r.id);
     const overrides = series.length
       ? await database.query<StoredEntry>(
-          `select ${COLUMNS} from entries e left join users u on u.id = e.organizer_id
+          `select ${STORED_COLUMNS} from entries e left join users u on u.id = e.organizer_id
            where e.organization_id = $1 and e.series_id = any($2::uuid[]) order by e.series_id, e.recurrence_id`,
           [filters.organizationId, series],
         )

@@ -1,9 +1,8 @@
-import type { Config } from '../../config.js';
+import { type Config, publicUrlOf } from '../../config.js';
 import type { Database } from '../../db/client.js';
 import { afterFailure } from '../../core/notifications/backoff.js';
 import { type DigestKind, digestWindow } from '../../core/notifications/digest-schedule.js';
 import { deferForQuietHours } from '../../core/notifications/quiet-hours.js';
-import { publicUrlOf } from '../attendance/rsvp-links.js';
 import { type ChannelSender, NotDeliverable } from './channel.js';
 import { type EntryFacts, loadEntryFacts, loadRecipient } from './delivery-context.js';
 import { digestContent } from './digest-content.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Config } from '../../config.js';
+import { type Config, publicUrlOf } from '../../config.js';
 import { afterFailure } from '../../core/notifications/backoff.js';
 import type { Database } from '../../db/client.js';
 import { NOTIFICATION_CHANNELS } from '../../db/schema/notifications.js';
 import { defineJob, defineSweeper, type JobContext, type JobContribution } from '../../jobs/registry.js';
-import { publicUrlOf, rsvpUrlOfNotification } from '../attendance/rsvp-links.js';
+import { rsvpUrlOfNotification } from '../attendance/rsvp-links.js';
 import type { ChannelSender } from './channel.js';
 import { deliverNotification, type DeliveryDeps } from './deliver.js';
 import { createEmailChannel } from './email-channel.js';

@@ -1,10 +1,11 @@
+import { publicUrlOf } from '../../config.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/problem.js';
 import { type Actor, isAdmin } from '../auth/actor.js';
 import { IdParamsSchema } from '../auth/schemas.js';
-import { publicUrlOf, rsvpUrlOfNotification } from '../attendance/rsvp-links.js';
+import { rsvpUrlOfNotification } from '../attendance/rsvp-links.js';
 import { listMailOutbox, listOutbox } from './admin-outbox.js';
 import { listInbox, markRead, unreadCount } from './inbox.js';
 import { applyItipReply } from './itip-reply.js';
