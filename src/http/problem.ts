@@ -19,15 +19,17 @@ export class Problem extends Error {
     this.name = 'Problem';
   }
 
+  // Extras first: a field of the same name (a booking's `status`) can never overwrite a member
+  // RFC 9457 defines, which clients read to decide what happened.
   toJSON(instance?: string): Record<string, unknown> {
     return {
+      ...this.extra,
       type: `https://kalendaryo.dev/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
       title: this.title,
       status: this.status,
       detail: this.detail,
       ...(instance ? { instance } : {}),
       ...(this.errors.length ? { errors: this.errors } : {}),
-      ...this.extra,
     };
   }
 }
