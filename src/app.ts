@@ -32,6 +32,7 @@ import { peopleRoutes } from './features/users/people-routes.js';
 import { userRoutes } from './features/users/routes.js';
 import type { AppContext } from './http/context.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/static.js';
 
 export interface BuildAppOptions {
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
   });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
 
   await app.register(swagger, {
     openapi: {
