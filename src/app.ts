@@ -31,7 +31,9 @@ import { loadSigningKey } from './features/setup/signing-key.js';
 import { peopleRoutes } from './features/users/people-routes.js';
 import { userRoutes } from './features/users/routes.js';
 import type { AppContext } from './http/context.js';
+import { answerClientError } from './http/client-errors.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerHostileInputGuard } from './http/hostile-input.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/static.js';
 
@@ -48,6 +50,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? { level: options.config.LOG_LEVEL },
     trustProxy: options.config.TRUST_PROXY,
     bodyLimit: 5 * 1024 * 1024,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  registerHostileInputGuard(app);
 
   await app.register(swagger, {
     openapi: {

@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  // /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off (404).
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
   PUBLIC_URL: z.string().url('must be an absolute URL such as https://calendar.example.org').optional(),
   ADMIN_EMAIL: z.string().email('must be an e-mail address').default('admin@kalendaryo.local'),
   CALENDAR_CACHE_ITEMS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),

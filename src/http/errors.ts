@@ -28,6 +28,10 @@ function problemFromDatabase(wrapped: { code?: string; constraint?: string; deta
       return new Problem(422, 'Unprocessable Content', 'A referenced record does not exist.', [], { constraint: error.constraint });
     case '23514':
       return new Problem(422, 'Unprocessable Content', `A rule of the data was broken (${error.constraint ?? 'check'}).`);
+    case '22021':
+    case '22P05':
+      // A NUL character (in text, or \u0000 in jsonb) that got past the input guard (hostile-input.ts).
+      return new Problem(400, 'Bad Request', 'A value contains a NUL character (\\u0000), which cannot be stored.');
     case '22P02':
     case '22007':
     case '22008':
