@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { attendanceRoutes } from './features/attendance/routes.js';
+import { AttemptLimiter } from './features/auth/attempt-limits.js';
 import { registerAuthentication } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { OccurrenceCache } from './features/calendar/occurrence-cache.js';
@@ -44,11 +45,16 @@ export interface BuildAppOptions {
   logger?: boolean | object;
 }
 
+/** A hop count as the function Fastify makes of one itself (its types take no number). */
+function trustedProxies(setting: Config['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** The composition root: every dependency is wired here and nowhere else. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: options.config.LOG_LEVEL },
-    trustProxy: options.config.TRUST_PROXY,
+    trustProxy: trustedProxies(options.config.TRUST_PROXY),
     bodyLimit: 5 * 1024 * 1024,
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
@@ -60,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config: options.config,
     now: options.now ?? (() => new Date()),
     signingKey: await loadSigningKey(options.database.db, options.config.SECRET_KEY),
+    attempts: new AttemptLimiter(options.database, options.config),
     occurrenceCache: options.config.CALENDAR_CACHE_ITEMS > 0 ? new OccurrenceCache(options.config.CALENDAR_CACHE_ITEMS) : null,
   };
   app.decorate('ctx', ctx);

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { type FieldError, Problem } from './problem.js';
+import { type FieldError, Problem, serviceUnavailable } from './problem.js';
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 const DATABASE_RETRY_AFTER_S = 5;
@@ -55,8 +55,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (isDatabaseUnavailable(error)) {
       // Lost or restarting database: a client may try again shortly; load balancers read 503 too.
       request.log.warn({ err: error }, 'database unavailable');
-      void reply.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
-      problem = new Problem(503, 'Service Unavailable', 'The database cannot be reached just now; try again in a few seconds.');
+      problem = serviceUnavailable('The database cannot be reached just now; try again in a few seconds.', DATABASE_RETRY_AFTER_S);
     } else if (problemFromDatabase(error as never)) {
       problem = problemFromDatabase(error as never)!;
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
@@ -67,6 +66,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       problem = new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
     }
     if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'server error');
+    if (problem.retryAfterSeconds !== null) void reply.header('Retry-After', String(problem.retryAfterSeconds));
     void reply.status(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem.toJSON(request.url)));
   });
 

@@ -27,11 +27,14 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => checkInBatch(deps, requireActor(request), request.body.deviceId ?? null, request.body.scans));
 
   app.post('/api/v1/attendance/self-check-in', {
-    schema: { tags, summary: 'Check yourself in by scanning the event code shown at the venue', body: SelfCheckInSchema, response: { 200: CheckInBatchResultSchema.shape.results.element } },
+    schema: { tags, summary: 'Check yourself in by scanning the event code shown at the venue (429 after too many forged codes)', body: SelfCheckInSchema, response: { 200: CheckInBatchResultSchema.shape.results.element } },
   }, async (request) => {
     const { eventCode, idempotencyKey, clientTime } = request.body;
+    const actor = requireActor(request);
     const scan = { idempotencyKey: idempotencyKey ?? randomUUID(), clientTime: clientTime ?? ctx.now().toISOString(), eventCode, entryId: peekEntryId(eventCode) ?? undefined };
-    return (await checkInBatch(deps, requireActor(request), null, [scan])).results[0]!;
+    // An event code is a secret: forged ones count against the person and their address.
+    return ctx.attempts.guardFailures(ctx.attempts.keysFor('event-code', request.ip, actor.userId),
+      async () => (await checkInBatch(deps, actor, null, [scan])).results[0]!, (result) => (result.reason === 'forged' || result.reason === 'invalid' ? 1 : 0));
   });
 
   app.post('/api/v1/entries/:id/walk-ins', {

@@ -20,7 +20,7 @@ for (const b of document.querySelectorAll('button[data-r]')) b.addEventListener(
  * The page a reply link opens, for people without an account: says what it is about and posts the
  * answer to /api/v1/rsvp.
  */
-export function registerRsvpPage(app: FastifyInstance): void {
+export function registerRsvpPage(app: FastifyInstance, guardLink: <T>(address: string, attempt: () => Promise<T>) => Promise<T>): void {
   app.get('/rsvp.js', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(RSVP_SCRIPT));
 
@@ -28,7 +28,7 @@ export function registerRsvpPage(app: FastifyInstance): void {
     const { token } = request.query as { token: string };
     let body: string;
     try {
-      const { info } = await describeRsvpLink(app.ctx, token);
+      const { info } = await guardLink(request.ip, () => describeRsvpLink(app.ctx, token));
       body = `<main data-token="${escapeHtml(token)}"><h1>${escapeHtml(info.entryTitle)}</h1><p>${escapeHtml(info.start)}${info.recurrenceId ? ' (this occurrence)' : ''}</p>
 <p>Hello ${escapeHtml(info.participantName)}, will you attend? Your answer now: <strong id="now">${escapeHtml(info.response)}</strong></p>
 <p><button data-r="going">Going</button> <button data-r="maybe">Maybe</button> <button data-r="declined">Not going</button></p>
@@ -37,6 +37,7 @@ export function registerRsvpPage(app: FastifyInstance): void {
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       void reply.status(error.status);
+      if (error.retryAfterSeconds !== null) void reply.header('Retry-After', String(error.retryAfterSeconds));
       body = `<h1>Reply link</h1><p>${escapeHtml(error.detail)}</p>`;
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { notFound, Problem } from '../../http/problem.js';
+import { notFound, Problem, serviceUnavailable } from '../../http/problem.js';
 import { safeEqual } from '../auth/secrets.js';
 
 /**
@@ -23,13 +23,12 @@ export async function registerOps(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/readyz', { schema: { hide: true } }, async () => {
     try {
       await app.ctx.database.ping();
       return { status: 'ready', database: app.ctx.database.kind };
     } catch {
-      void reply.header('Retry-After', '5');
-      throw new Problem(503, 'Service Unavailable', 'The database does not answer.');
+      throw serviceUnavailable('The database does not answer.', 5);
     }
   });
   const token = app.ctx.config.METRICS_TOKEN;
