@@ -37,6 +37,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { registerHostileInputGuard } from './http/hostile-input.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/static.js';
+import { createGuardedFetch } from './net/guarded-fetch.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -67,9 +68,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     now: options.now ?? (() => new Date()),
     signingKey: await loadSigningKey(options.database.db, options.config.SECRET_KEY),
     attempts: new AttemptLimiter(options.database, options.config),
+    outbound: createGuardedFetch({ allow: options.config.OUTBOUND_ALLOW }),
     occurrenceCache: options.config.CALENDAR_CACHE_ITEMS > 0 ? new OccurrenceCache(options.config.CALENDAR_CACHE_ITEMS) : null,
   };
   app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => ctx.outbound.close());
   // Kept so a test can hold the OpenAPI document to every route that exists.
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);

@@ -50,6 +50,8 @@ const ConfigSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().min(20).optional(),
   VAPID_PRIVATE_KEY: z.string().min(20).optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// URL').default('mailto:admin@kalendaryo.local'),
+  // Addresses and CIDR blocks that user-given URLs may reach although they are not public (src/net/guarded-fetch.ts).
+  OUTBOUND_ALLOW: z.string().default('').refine((v) => parseCidrList(v).invalid.length === 0, 'must be a comma list of addresses and CIDR blocks, like 10.20.0.0/16'),
   SMS_URL: z.string().url('must be the provider\'s absolute URL').optional(),
   SMS_API_KEY: z.string().min(1).optional(),
   WORKER: z.enum(['inline', 'off']).default('inline'),

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { OccurrenceCache } from '../features/calendar/occurrence-cache.js';
 import type { Database, Db } from '../db/client.js';
+import type { GuardedFetch } from '../net/guarded-fetch.js';
 import type { Actor } from '../features/auth/actor.js';
 import type { AttemptLimiter } from '../features/auth/attempt-limits.js';
 import { unauthorized } from './problem.js';
@@ -15,6 +16,8 @@ export interface AppContext {
   signingKey: Uint8Array;
   /** Limits on attempts at secrets (sign-in, tokens, signed links, codes): features/auth/attempt-limits.ts. */
   attempts: AttemptLimiter;
+  /** The one client for fetching user-given URLs (address guard, limits): src/net/guarded-fetch.ts. */
+  outbound: GuardedFetch;
   /** Expanded occurrences kept in process (null when CALENDAR_CACHE_ITEMS=0). */
   occurrenceCache: OccurrenceCache | null;
 }
