@@ -33,6 +33,7 @@ import { peopleRoutes } from './features/users/people-routes.js';
 import { userRoutes } from './features/users/routes.js';
 import type { AppContext } from './http/context.js';
 import { answerClientError } from './http/client-errors.js';
+import { registerCreationLimits } from './http/creation-limits.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerHostileInputGuard } from './http/hostile-input.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -102,8 +103,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
-  // preHandler, so that the login limit can key on the e-mail in the parsed body.
+  // Only for the creation limits (preHandler: after authentication, so they count per user).
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  registerCreationLimits(app, options.config.CREATION_LIMIT_FACTOR);
   await registerAuthentication(app);
   await registerOps(app);
 

@@ -40,6 +40,8 @@ const ConfigSchema = z.object({
   LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   // /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off (404).
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+  // Scales the per-user limits on creating things (src/http/creation-limits.ts); 0 turns them off.
+  CREATION_LIMIT_FACTOR: z.coerce.number().min(0).max(1000).default(1),
   PUBLIC_URL: z.string().url('must be an absolute URL such as https://calendar.example.org').optional(),
   ADMIN_EMAIL: z.string().email('must be an e-mail address').default('admin@kalendaryo.local'),
   CALENDAR_CACHE_ITEMS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
