@@ -17,26 +17,37 @@ export function fieldName(path: readonly (string | number)[], root = '(body)'): 
   return path.length > 6 ? `${shown}…` : shown;
 }
 
+interface Frame { value: unknown; depth: number; key: string | number | null; parent: Frame | null }
+
+const pathOf = (frame: Frame): (string | number)[] => {
+  const path: (string | number)[] = [];
+  for (let f: Frame | null = frame; f && f.key !== null; f = f.parent) path.push(f.key);
+  return path.reverse();
+};
+
 /** The first NUL or over-deep place in a parsed JSON value (or query/params object), else null. */
 export function findHostileValue(value: unknown, maxDepth = MAX_INPUT_DEPTH): HostileValue | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  // Frames point at their parent: the path is built only for the place found, not for every value.
+  const stack: Frame[] = [{ value, depth: 0, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const current = frame.value;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) return { kind: 'nul', path };
+      if (current.includes('\u0000')) return { kind: 'nul', path: pathOf(frame) };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (path.length >= maxDepth) return { kind: 'depth', path };
+    if (frame.depth >= maxDepth) return { kind: 'depth', path: pathOf(frame) };
+    const depth = frame.depth + 1;
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], depth, key: i, parent: frame });
       continue;
     }
     const keys = Object.keys(current);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      if (key.includes('\u0000')) return { kind: 'nul', path: [...path, key.replaceAll('\u0000', '\\u0000')] };
-      stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+      if (key.includes('\u0000')) return { kind: 'nul', path: [...pathOf(frame), key.replaceAll('\u0000', '\\u0000')] };
+      stack.push({ value: (current as Record<string, unknown>)[key], depth, key, parent: frame });
     }
   }
   return null;
