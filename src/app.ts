@@ -88,7 +88,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Kalendaryo API', version: '1', description: 'The organisation-wide integrated calendar. Errors are application/problem+json (RFC 9457).' },
+      info: { title: 'Kalendaryo API', version: '1', description: 'The organisation-wide integrated calendar. Errors are application/problem+json (RFC 9457), naming the field at fault. ' +
+        '429 with Retry-After: too many failed attempts at a secret (sign-in, tokens, signed links, event codes) or too many things created in a minute or hour. ' +
+        '503 with Retry-After: the database cannot be reached just now. Strings holding NUL and values nested deeper than 32 levels are refused (400).' },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (POST /api/v1/me/tokens)' },
