@@ -449,7 +449,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check yourself in by scanning the event code shown at the venue */
+        /** Check yourself in by scanning the event code shown at the venue (429 after too many forged codes) */
         post: {
             parameters: {
                 query?: never;
@@ -511,7 +511,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; sets the session cookie */
+        /** Sign in with e-mail and password; sets the session cookie (429 with Retry-After after too many failures for the account or from the address) */
         post: {
             parameters: {
                 query?: never;
@@ -4352,7 +4352,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register this device for web push (the PushSubscription of the browser) */
+        /** Register this device for web push (the PushSubscription of the browser); an endpoint inside the server's network is refused (400) */
         post: {
             parameters: {
                 query?: never;
@@ -6199,7 +6199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a signed reply link is about (no sign-in needed) */
+        /** What a signed reply link is about (no sign-in needed; 429 after too many bad links from one address) */
         get: {
             parameters: {
                 query: {
