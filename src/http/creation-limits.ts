@@ -14,7 +14,8 @@ export interface CreationLimit { perMinute: number; perHour: number }
 export const CREATION_LIMITS: Readonly<Record<string, CreationLimit>> = {
   'POST /api/v1/me/tokens': { perMinute: 10, perHour: 50 },
   'POST /api/v1/me/push-subscriptions': { perMinute: 10, perHour: 50 },
-  'POST /api/v1/me/presets': { perMinute: 30, perHour: 300 },
+  // Above the 50 views a user may keep, so that cap answers first (422 naming the name).
+  'POST /api/v1/me/presets': { perMinute: 60, perHour: 300 },
   'POST /api/v1/calendars': { perMinute: 20, perHour: 200 },
   'POST /api/v1/users': { perMinute: 30, perHour: 500 },
   'POST /api/v1/communities': { perMinute: 60, perHour: 1000 },

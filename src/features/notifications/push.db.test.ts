@@ -55,7 +55,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => canary.listen(0, '127.0.0.3', resolve));
   canaryPort = (canary.address() as { port: number }).port;
-  t = await createTestApp({ VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@example.org', OUTBOUND_ALLOW: ALLOW });
+  t = await createTestApp({ VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@example.org', OUTBOUND_ALLOW: ALLOW,
+    // One user tries more endpoints here than the 10 a minute a person may register.
+    CREATION_LIMIT_FACTOR: '5' });
   staff = await t.userSession('staff');
 });
 afterAll(async () => {
