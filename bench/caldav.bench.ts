@@ -18,7 +18,7 @@ import { benchSeries, insertSeries, seriesIcs } from './caldav/data.js';
 import { basic, davFetch, firstSync, monthQuery, syncQuery, syncTokenOf } from './caldav/dav-client.js';
 import { startRadicale } from './caldav/radicale.js';
 import type { Report } from './run.js';
-import { freshPgDatabase, percentile, recordServerTimes } from './support.js';
+import { BENCH_SECRET_KEY, freshPgDatabase, percentile, recordServerTimes } from './support.js';
 
 const URL_ = process.env.BENCH_CALDAV_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_caldav_bench';
 const RUNS = 30;
@@ -53,7 +53,7 @@ export default async function caldavBench(report: Report) {
   const ids = { organizationId: setup.organizationId, calendarId: calendar!.id, userId: admin!.id };
   await insertSeries(database, ids, series);
   await database.query('analyze');
-  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: false });
+  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: BENCH_SECRET_KEY }), logger: false });
   const serverTime = recordServerTimes(app);
   await app.ready();
   const base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,7 +10,7 @@ import { buildApp } from '../src/app.js';
 import { createApiToken } from '../src/features/auth/tokens.js';
 import { bootstrap } from '../src/features/setup/bootstrap.js';
 import type { Report } from './run.js';
-import { freshPgDatabase, percentile } from './support.js';
+import { BENCH_SECRET_KEY, freshPgDatabase, percentile } from './support.js';
 
 const URL_ = process.env.BENCH_RECORDS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kalendaryo_records_bench';
 const STAFF = 500;
@@ -19,7 +19,7 @@ const LEAVE = 20_000;
 
 export default async function moduleRecordsBench(report: Report) {
   const database = await freshPgDatabase(URL_, 4);
-  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: false });
+  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: BENCH_SECRET_KEY }), logger: false });
   try {
     const { organizationId } = await bootstrap(database.db, { adminEmail: 'admin@bench.local' });
     const people = await database.query<{ id: string; role: string }>(

@@ -59,7 +59,8 @@ export async function openLargeOrganisation(kind: 'postgres' | 'pglite'): Promis
 }
 
 export async function benchApp(database: Database) {
-  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: BENCH_SECRET_KEY }), logger: false });
+  // One token books for all the load generator's clients: its throughput is measured, not the per-user creation limits.
+  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: BENCH_SECRET_KEY, CREATION_LIMIT_FACTOR: '0' }), logger: false });
   const serverTime = recordServerTimes(app);
   await app.ready();
   const [admin] = await database.query<{ id: string; organization_id: string }>("select id, organization_id from users where role = 'admin' order by created_at limit 1");

@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { attendanceRoutes } from './features/attendance/routes.js';
+import { AttemptLimiter } from './features/auth/attempt-limits.js';
 import { registerAuthentication } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { OccurrenceCache } from './features/calendar/occurrence-cache.js';
@@ -34,9 +35,14 @@ import { loadSigningKey } from './features/setup/signing-key.js';
 import { peopleRoutes } from './features/users/people-routes.js';
 import { userRoutes } from './features/users/routes.js';
 import type { AppContext } from './http/context.js';
+import { answerClientError } from './http/client-errors.js';
+import { registerCreationLimits } from './http/creation-limits.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerHostileInputGuard } from './http/hostile-input.js';
 import { serializeRequest } from './http/log-redaction.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/static.js';
+import { createGuardedFetch } from './net/guarded-fetch.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -45,14 +51,20 @@ export interface BuildAppOptions {
   logger?: boolean | object;
 }
 
+/** A hop count as the function Fastify makes of one itself (its types take no number). */
+function trustedProxies(setting: Config['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** The composition root: every dependency is wired here and nowhere else. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const logger = options.logger ?? { level: options.config.LOG_LEVEL };
   const app = Fastify({
     // One request serializer for every log line: the URL with secrets (reply-link tokens) redacted.
     logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers: { req: serializeRequest } },
-    trustProxy: options.config.TRUST_PROXY,
+    trustProxy: trustedProxies(options.config.TRUST_PROXY),
     bodyLimit: 5 * 1024 * 1024,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   addDavMethods(app);
   app.setValidatorCompiler(validatorCompiler);
@@ -63,9 +75,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config: options.config,
     now: options.now ?? (() => new Date()),
     signingKey: await loadSigningKey(options.database.db, options.config),
+    attempts: new AttemptLimiter(options.database, options.config),
+    outbound: createGuardedFetch({ allow: options.config.OUTBOUND_ALLOW }),
     occurrenceCache: options.config.CALENDAR_CACHE_ITEMS > 0 ? new OccurrenceCache(options.config.CALENDAR_CACHE_ITEMS) : null,
   };
   app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => ctx.outbound.close());
   // Kept so a test can hold the OpenAPI document to every route that exists.
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
@@ -74,11 +89,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
   });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  registerHostileInputGuard(app);
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Kalendaryo API', version: '1', description: 'The organisation-wide integrated calendar. Errors are application/problem+json (RFC 9457).' },
+      info: { title: 'Kalendaryo API', version: '1', description: 'The organisation-wide integrated calendar. Errors are application/problem+json (RFC 9457), naming the field at fault. ' +
+        '429 with Retry-After: too many failed attempts at a secret (sign-in, tokens, signed links, event codes) or too many things created in a minute or hour. ' +
+        '503 with Retry-After: the database cannot be reached just now. Strings holding NUL and values nested deeper than 32 levels are refused (400).' },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (POST /api/v1/me/tokens)' },
@@ -93,8 +112,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
-  // preHandler, so that the login limit can key on the e-mail in the parsed body.
+  // Only for the creation limits (preHandler: after authentication, so they count per user).
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  registerCreationLimits(app, options.config.CREATION_LIMIT_FACTOR);
   await registerAuthentication(app);
   await registerOps(app);
 

@@ -74,6 +74,9 @@ async function openPostgres(url: string, searchPath: string | undefined, poolSiz
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // Without it a request waits for a connection for ever when the server is unreachable; after it
+    // the request fails fast and is answered 503 (src/db/unavailable.ts).
+    connectionTimeoutMillis: 5_000,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.

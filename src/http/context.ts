@@ -1,7 +1,9 @@
 import type { Config } from '../config.js';
 import type { OccurrenceCache } from '../features/calendar/occurrence-cache.js';
 import type { Database, Db } from '../db/client.js';
+import type { GuardedFetch } from '../net/guarded-fetch.js';
 import type { Actor } from '../features/auth/actor.js';
+import type { AttemptLimiter } from '../features/auth/attempt-limits.js';
 import { unauthorized } from './problem.js';
 
 /** What every route and use case may depend on, wired once in buildApp (the composition root). */
@@ -12,6 +14,10 @@ export interface AppContext {
   now: () => Date;
   /** Signs links and codes that work without a login (src/core/signing). */
   signingKey: Uint8Array;
+  /** Limits on attempts at secrets (sign-in, tokens, signed links, codes): features/auth/attempt-limits.ts. */
+  attempts: AttemptLimiter;
+  /** The one client for fetching user-given URLs (address guard, limits): src/net/guarded-fetch.ts. */
+  outbound: GuardedFetch;
   /** Expanded occurrences kept in process (null when CALENDAR_CACHE_ITEMS=0). */
   occurrenceCache: OccurrenceCache | null;
 }

@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type FieldError, Problem } from './problem.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { type FieldError, Problem, serviceUnavailable } from './problem.js';
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+const DATABASE_RETRY_AFTER_S = 5;
 
 function fieldErrorsOf(validation: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[]): FieldError[] {
   return validation.map((issue) => {
@@ -28,6 +30,10 @@ function problemFromDatabase(wrapped: { code?: string; constraint?: string; deta
       return new Problem(422, 'Unprocessable Content', 'A referenced record does not exist.', [], { constraint: error.constraint });
     case '23514':
       return new Problem(422, 'Unprocessable Content', `A rule of the data was broken (${error.constraint ?? 'check'}).`);
+    case '22021':
+    case '22P05':
+      // A NUL character (in text, or \u0000 in jsonb) that got past the input guard (hostile-input.ts).
+      return new Problem(400, 'Bad Request', 'A value contains a NUL character (\\u0000), which cannot be stored.');
     case '22P02':
     case '22007':
     case '22008':
@@ -46,6 +52,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const errors = fieldErrorsOf(error.validation as never);
       const where = error.validationContext ?? 'request';
       problem = new Problem(400, 'Bad Request', `The ${where} is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
+    } else if (isDatabaseUnavailable(error)) {
+      // Lost or restarting database: a client may try again shortly; load balancers read 503 too.
+      request.log.warn({ err: error }, 'database unavailable');
+      problem = serviceUnavailable('The database cannot be reached just now; try again in a few seconds.', DATABASE_RETRY_AFTER_S);
     } else if (problemFromDatabase(error as never)) {
       problem = problemFromDatabase(error as never)!;
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
@@ -55,7 +65,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: error }, 'unhandled error');
       problem = new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
     }
-    if (problem.status >= 500) request.log.error({ err: error }, 'server error');
+    if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'server error');
+    if (problem.retryAfterSeconds !== null) void reply.header('Retry-After', String(problem.retryAfterSeconds));
     void reply.status(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem.toJSON(request.url)));
   });
 

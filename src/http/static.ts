@@ -15,19 +15,6 @@ import { fileURLToPath } from 'node:url';
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-// The page itself: scripts and styles only from this server; inline style attributes are used by
-// React and FullCalendar for positioning.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 function isApiPath(urlPath: string): boolean {
   return urlPath === '/api' || urlPath.startsWith('/api/');
@@ -51,12 +38,8 @@ function fileUnder(root: string, urlPath: string): string | null {
 }
 
 function sendIndex(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('Cache-Control', 'no-cache')
-    .header('Content-Security-Policy', CSP)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Referrer-Policy', 'same-origin')
-    .sendFile('index.html');
+  // Its Content-Security-Policy and nosniff come from the hook every response passes (security-headers.ts).
+  return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
 }
 
 export async function registerWebApp(app: FastifyInstance, opts: { distDir?: string } = {}): Promise<void> {
@@ -76,7 +59,7 @@ export async function registerWebApp(app: FastifyInstance, opts: { distDir?: str
       const file = urlPath === '/' ? null : fileUnder(root, urlPath);
       if (file === 'index.html') return sendIndex(reply);
       if (file) {
-        reply.header('Cache-Control', file.startsWith('assets/') ? IMMUTABLE : 'no-cache').header('X-Content-Type-Options', 'nosniff');
+        reply.header('Cache-Control', file.startsWith('assets/') ? IMMUTABLE : 'no-cache');
         return reply.sendFile(file);
       }
       // A missing script or image must not get the page back (it would run as HTML): 404 instead.

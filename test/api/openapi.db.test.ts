@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
+const METRICS = 'metrics-token-0123456789';
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ METRICS_TOKEN: METRICS });
 });
 afterAll(async () => t?.close());
 
@@ -30,11 +31,17 @@ describe('the API description', () => {
     expect(response.body).toContain('swagger');
   });
 
-  it('answers /healthz, /readyz with the database, and /metrics in Prometheus format', async () => {
+  it('answers /healthz, /readyz with the database, and /metrics in Prometheus format to the metrics token only (401 without)', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({ status: 'ready' });
     await t.app.inject({ method: 'GET', url: '/api/v1/me' });
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }]) {
+      const refused = await t.app.inject({ method: 'GET', url: '/metrics', headers });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).not.toContain('kalendaryo_http');
+    }
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS}` } });
     expect(metrics.body).toContain('kalendaryo_http_request_duration_seconds_bucket');
     expect(metrics.body).toContain('route="/api/v1/me",status="401"');
   });

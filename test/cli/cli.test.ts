@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processStartTime } from '../../src/db/data-lock.js';
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/kalendaryo.mjs');
@@ -36,8 +37,9 @@ describe('the kalendaryo command', { timeout: 180_000 }, () => {
   });
 
   it('refuses to touch the embedded database while another process holds it, and changes nothing', async () => {
-    // The test runner itself is a live process that is not the command: it stands in for a running server.
-    writeFileSync(path.join(dataDir, 'kalendaryo.pid'), String(process.pid));
+    // The test runner itself is a live process that is not the command: it stands in for a running
+    // server, writing the pid file as one does (pid and start time).
+    writeFileSync(path.join(dataDir, 'kalendaryo.pid'), `${process.pid} ${processStartTime('self') ?? ''}`.trim());
     try {
       const refused = await kalendaryo(['user', 'create', '--email', 'late@example.org', '--password', 'a long password']);
       expect(refused.code).toBe(1);

@@ -3,12 +3,15 @@
  * database), or an already running instance named by KALENDARYO_E2E_URL with
  * KALENDARYO_E2E_EMAIL / KALENDARYO_E2E_PASSWORD (handy against `npm start`).
  */
+import type { FastifyInstance } from 'fastify';
 import { startTestServer } from '../support/server.js';
 import { ensureWebBuild } from './browser.js';
 
 export interface E2EServer {
   baseUrl: string;
   admin: { email: string; password: string };
+  /** The app in this process (for what only the server knows, such as its signing key); absent against KALENDARYO_E2E_URL. */
+  app?: FastifyInstance;
   close(): Promise<void>;
 }
 

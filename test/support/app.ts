@@ -29,10 +29,13 @@ export interface TestApp {
 
 let counter = 0;
 
+/** The configuration of an app under test; DATA_DIR holds the key file that encrypts the signing key each test database keeps: outside the repository. */
+export const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '20', DATA_DIR: path.join(os.tmpdir(), 'kalendaryo-test-data'), ...env });
+
 export async function createTestApp(env: Record<string, string> = {}, options: { logger?: object } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
-  // DATA_DIR holds the key file that encrypts the signing key each test database keeps: outside the repository.
-  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '20', DATA_DIR: path.join(os.tmpdir(), 'kalendaryo-test-data'), ...env });
+  const config = testConfig(env);
   const setup = await bootstrap(testDb.database.db, { adminEmail: 'admin@test.local' });
   const admin = { email: 'admin@test.local', password: setup.createdAdmin!.password };
   // TEST_LOG=1 shows server errors while debugging a test.

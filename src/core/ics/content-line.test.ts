@@ -22,6 +22,10 @@ describe('content lines', () => {
     expect(() => parseContentLine({ line: 25, text: 'SUMMARY Pulong ng mga kawani' })).toThrow(expect.objectContaining({ line: 25 }));
     expect(() => parseContentLine({ line: 3, text: 'utes).' })).toThrow(expect.objectContaining({ line: 3 }));
   });
+
+  it('refuses a NUL character at its line (PostgreSQL text cannot hold one)', () => {
+    expect(() => parseContentLine({ line: 9, text: 'SUMMARY:Bad\u0000title' })).toThrow(expect.objectContaining({ line: 9, message: expect.stringContaining('NUL') }));
+  });
 });
 
 describe('TEXT unescaping', () => {

@@ -20,6 +20,9 @@ function isNameChar(c: number): boolean {
  * A line without that ':' (often an unescaped line break inside a value) is refused at its line.
  */
 export function parseContentLine({ line, text }: LogicalLine): ContentLine {
+  // RFC 5545 allows no control character but HTAB; NUL is the one that breaks storage (PostgreSQL
+  // text cannot hold it), so it is refused here with its line instead of failing in the database.
+  if (text.includes('\u0000')) throw new IcsError(line, 'content line contains a NUL character (\\u0000), which iCalendar does not allow');
   let i = 0;
   while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
   const name = text.slice(0, i).toUpperCase();

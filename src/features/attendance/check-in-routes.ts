@@ -29,15 +29,18 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => checkInBatch(deps, requireActor(request), request.body.deviceId ?? null, request.body.scans, request.body.deviceTime ?? null));
 
   app.post('/api/v1/attendance/self-check-in', {
-    schema: { tags, summary: 'Check yourself in by scanning the event code shown at the venue', description: 'idempotencyKey answers a resend with the first result; the same key with another body is 422.', body: SelfCheckInSchema, response: { 200: CheckInBatchResultSchema.shape.results.element } },
+    schema: { tags, summary: 'Check yourself in by scanning the event code shown at the venue (429 after too many forged codes)', description: 'idempotencyKey answers a resend with the first result; the same key with another body is 422.', body: SelfCheckInSchema, response: { 200: CheckInBatchResultSchema.shape.results.element } },
   }, async (request) => {
     const { eventCode, idempotencyKey, clientTime, deviceTime } = request.body;
+    const actor = requireActor(request);
     // The key is kept with the scan as sent: a resend without clientTime, or sent later (another deviceTime), is the same request.
     const scan = {
       idempotencyKey: idempotencyKey ?? randomUUID(), clientTime: clientTime ?? ctx.now().toISOString(), eventCode, entryId: peekEntryId(eventCode) ?? undefined,
       requestHash: requestHash({ eventCode, idempotencyKey, clientTime }),
     };
-    const result = (await checkInBatch(deps, requireActor(request), null, [scan], deviceTime ?? null)).results[0]!;
+    // An event code is a secret: forged ones count against the person and their address.
+    const result = await ctx.attempts.guardFailures(ctx.attempts.keysFor('event-code', request.ip, actor.userId),
+      async () => (await checkInBatch(deps, actor, null, [scan], deviceTime ?? null)).results[0]!, (r) => (r.reason === 'forged' || r.reason === 'invalid' ? 1 : 0));
     if (result.reason === 'key_reused') throw idempotencyKeyReused('idempotencyKey');
     return result;
   });

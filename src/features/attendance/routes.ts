@@ -21,6 +21,8 @@ const RsvpResultSchema = z.object({ participantId: z.uuid(), response: z.enum(['
 export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const deps = { db: ctx.db, config: ctx.config, signingKey: ctx.signingKey, now: ctx.now };
+  // A signed link is a secret: tampered, expired or revoked ones count against the client's address.
+  const guardLink = <T>(address: string, attempt: () => Promise<T>) => ctx.attempts.guardFailures(ctx.attempts.keysFor('rsvp-link', address), attempt);
   const present = (actorUserId: string, row: Parameters<typeof presentParticipant>[0]) =>
     presentParticipant(row, { canManage: true, actorUserId, withAttendance: false });
 
@@ -56,12 +58,12 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => answerOwnRsvp(deps, requireActor(request), request.params.id, request.body));
 
   app.get('/api/v1/rsvp', {
-    schema: { tags, summary: 'What a signed reply link is about (no sign-in needed)', security: [], querystring: TokenQuerySchema, response: { 200: RsvpLinkInfoSchema } },
-  }, async (request) => (await describeRsvpLink(deps, request.query.token)).info);
+    schema: { tags, summary: 'What a signed reply link is about (no sign-in needed; 429 after too many bad links from one address)', security: [], querystring: TokenQuerySchema, response: { 200: RsvpLinkInfoSchema } },
+  }, async (request) => guardLink(request.ip, async () => (await describeRsvpLink(deps, request.query.token)).info));
 
   app.post('/api/v1/rsvp', {
     schema: { tags, summary: 'Answer through a signed reply link (no sign-in needed; 410 when expired, 400 when changed)', security: [], body: RsvpLinkBodySchema, response: { 200: RsvpResultSchema } },
-  }, async (request) => answerRsvpByLink(deps, request.body.token, request.body.response));
+  }, async (request) => guardLink(request.ip, () => answerRsvpByLink(deps, request.body.token, request.body.response)));
 
   app.get('/api/v1/attendance/report-fields', {
     schema: { tags, summary: 'The organisation\'s extra participant fields for reports (sex, sector, …)', response: { 200: ReportFieldsSchema } },
@@ -71,7 +73,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Replace the organisation\'s report fields (admins and managers)', body: ReportFieldsBodySchema, response: { 200: ReportFieldsSchema } },
   }, async (request) => ({ fields: await defineReportFields(deps, requireActor(request), request.body.fields) }));
 
-  registerRsvpPage(app);
+  registerRsvpPage(app, guardLink);
   await app.register(checkInRoutes);
   await app.register(reportRoutes);
 };

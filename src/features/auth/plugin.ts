@@ -26,8 +26,12 @@ export async function registerAuthentication(app: FastifyInstance): Promise<void
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".');
       const hash = sha256(match[1]);
-      request.actor = await cache.resolve(`token:${hash}`, now().getTime(), () => actorFromApiToken(db, hash));
-      if (!request.actor) throw unauthorized('The API token is not valid or has been revoked.');
+      // Session cookies are not counted: as unguessable as tokens, and an expired one is routine.
+      request.actor = await app.ctx.attempts.guardFailures(app.ctx.attempts.keysFor('api-token', request.ip), async () => {
+        const actor = await cache.resolve(`token:${hash}`, now().getTime(), () => actorFromApiToken(db, hash));
+        if (!actor) throw unauthorized('The API token is not valid or has been revoked.');
+        return actor;
+      });
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];

@@ -14,7 +14,7 @@ import { sha256 } from './secrets.js';
 import { createApiToken, listApiTokens, presentToken, revokeApiToken } from './tokens.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, database, now, config } = app.ctx;
+  const { db, database, now, config, attempts } = app.ctx;
 
   async function meOf(userId: string, csrfToken: string | null) {
     const [row] = await db.select().from(users).where(eq(users.id, userId));
@@ -23,16 +23,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.post('/api/v1/auth/login', {
-    schema: { tags: ['auth'], summary: 'Sign in with e-mail and password; sets the session cookie', body: LoginBodySchema, response: { 200: MeSchema } },
-    config: {
-      rateLimit: {
-        max: config.LOGIN_RATE_LIMIT,
-        timeWindow: '1 minute',
-        keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-      },
-    },
+    schema: { tags: ['auth'], summary: 'Sign in with e-mail and password; sets the session cookie (429 with Retry-After after too many failures for the account or from the address)', body: LoginBodySchema, response: { 200: MeSchema } },
   }, async (request, reply) => {
-    const result = await login({ db, now, sessionTtlHours: config.SESSION_TTL_HOURS }, request.body);
+    const result = await attempts.guard(attempts.keysFor('sign-in', request.ip, request.body.email), () =>
+      login({ db, now, sessionTtlHours: config.SESSION_TTL_HOURS }, request.body));
     void reply.setCookie(SESSION_COOKIE, result.sessionToken, {
       path: '/',
       httpOnly: true,

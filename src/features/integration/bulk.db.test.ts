@@ -52,6 +52,18 @@ describe('bulk NDJSON', () => {
     expect(await countEntries(t)).toBe(before + 1);
   });
 
+  it('reports a line with a NUL character or nested 10,000 deep by its field, and applies the others (400 per line)', async () => {
+    const deep = `{"externalId":"N-3","entry":${JSON.stringify(entryPayload(cal)).replace(/}$/, `,"details":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`)}}`;
+    const report = (await bulk(staff, [
+      line({ externalId: 'N-1', entry: entryPayload(cal, { title: 'Nul\u0000here' }) }),
+      line({ externalId: 'N-2', entry: entryPayload(cal) }),
+      deep,
+    ])).json();
+    expect(report.results[0]).toMatchObject({ line: 1, result: 'error', status: 400, errors: [{ field: 'entry.title' }] });
+    expect(report.results[1]).toMatchObject({ line: 2, result: 'created' });
+    expect(report.results[2]).toMatchObject({ line: 3, result: 'error', status: 400, errors: [{ field: expect.stringMatching(/^entry\.details\.a/) }] });
+  });
+
   it('deletes by line, and a second delete is unchanged', async () => {
     await bulk(staff, [line({ externalId: 'D-1', entry: entryPayload(cal) })]);
     const report = (await bulk(staff, [line({ externalId: 'D-1', delete: true }), line({ externalId: 'D-1', delete: true })])).json();

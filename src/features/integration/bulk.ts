@@ -1,3 +1,4 @@
+import { describeHostileValue, fieldName, findHostileValue } from '../../core/input/hostile-values.js';
 import type { Db } from '../../db/client.js';
 import { Problem } from '../../http/problem.js';
 import type { Actor } from '../auth/actor.js';
@@ -56,6 +57,12 @@ export async function applyBulk(deps: { db: Db }, actor: Actor, system: string, 
       value = JSON.parse(text);
     } catch (error) {
       results.push(failure(line, null, 400, [{ field: '(line)', message: `is not JSON: ${(error as Error).message}` }]));
+      summary.error++;
+      continue;
+    }
+    const hostile = findHostileValue(value);
+    if (hostile) {
+      results.push(failure(line, null, 400, [{ field: fieldName(hostile.path, '(line)'), message: describeHostileValue(hostile) }]));
       summary.error++;
       continue;
     }

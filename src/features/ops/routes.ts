@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { notFound, Problem, serviceUnavailable } from '../../http/problem.js';
+import { safeEqual } from '../auth/secrets.js';
 
-/** Liveness, readiness (the database answers) and Prometheus metrics; no authentication, no secrets. */
+/**
+ * Liveness, readiness (the database answers) and Prometheus metrics. Metrics tell an outsider the
+ * routes, the traffic and the process's memory, so they need the operator's METRICS_TOKEN as a
+ * Bearer token, and are off (404) without one.
+ */
 export async function registerOps(app: FastifyInstance): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -17,15 +23,22 @@ export async function registerOps(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/readyz', { schema: { hide: true } }, async () => {
     try {
       await app.ctx.database.ping();
       return { status: 'ready', database: app.ctx.database.kind };
     } catch {
-      return reply.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database does not answer.' });
+      throw serviceUnavailable('The database does not answer.', 5);
     }
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  const token = app.ctx.config.METRICS_TOKEN;
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!token) throw notFound('Metrics (set METRICS_TOKEN to turn them on)');
+    const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!sent || !safeEqual(sent, token)) {
+      void reply.header('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new Problem(401, 'Unauthorized', 'Metrics need Authorization: Bearer <METRICS_TOKEN>.');
+    }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

@@ -35,6 +35,8 @@ describe('booking', () => {
     expect(decided.json()).toMatchObject({ status: 'approved', decidedBy: ctx.keeper.userId, decisionReason: 'Driver available' });
     const again = await ctx.t.as(ctx.keeper, { method: 'POST', url: `/api/v1/bookings/${id}/decision`, payload: { action: 'approve' } });
     expect(again.statusCode).toBe(409);
+    // The problem's own status stays the HTTP one; the booking's is named apart.
+    expect(again.json()).toMatchObject({ status: 409, bookingStatus: 'approved' });
     const events = await ctx.t.testDb.database.query<{ action: string }>(`select action from resource_booking_events where booking_id = $1 order by at`, [id]);
     expect(events.map((e) => e.action)).toEqual(['requested', 'approve']);
     const notes = await ctx.t.testDb.database.query<{ recipient_user_id: string; type: string }>(`select recipient_user_id, type from notifications where dedupe_key = $1`, [`booking:${id}:approved`]);

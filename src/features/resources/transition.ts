@@ -40,7 +40,7 @@ export async function transitionBooking(
       if (expectedVersion !== null && expectedVersion !== current.version) throw preconditionFailed(`The booking changed since you loaded it (now version ${current.version}).`);
       const resource = (await findResource(tx, actor.organizationId, current.resourceId))!;
       const to = nextStatus(current.status, action, resource.needsApproval);
-      if (!to) throw conflict(`A ${current.status} booking cannot be ${PAST[action]}.`, { status: current.status });
+      if (!to) throw conflict(`A ${current.status} booking cannot be ${PAST[action]}.`, { bookingStatus: current.status });
       const decision = action === 'approve' || action === 'reject' || (action === 'reopen' && to === 'approved');
       const now = new Date();
       const [booking] = await tx.update(resourceBookings).set({

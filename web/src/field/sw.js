@@ -81,7 +81,8 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // Pages the server renders itself (the RSVP page a reply link opens) are not the app's: never the shell.
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/') || url.pathname === '/rsvp') return;
   // Pages of the app have no extension; a navigation to a file (a PDF export, an icon) goes to the network.
   if (request.mode === 'navigate' && !/\.[a-z0-9]+$/i.test(url.pathname)) event.respondWith(shellFor(request));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));

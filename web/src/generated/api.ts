@@ -541,7 +541,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Check yourself in by scanning the event code shown at the venue
+         * Check yourself in by scanning the event code shown at the venue (429 after too many forged codes)
          * @description idempotencyKey answers a resend with the first result; the same key with another body is 422.
          */
         post: {
@@ -611,7 +611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; sets the session cookie */
+        /** Sign in with e-mail and password; sets the session cookie (429 with Retry-After after too many failures for the account or from the address) */
         post: {
             parameters: {
                 query?: never;
@@ -4706,7 +4706,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register this device for web push (the PushSubscription of the browser) */
+        /** Register this device for web push (the PushSubscription of the browser); an endpoint inside the server's network is refused (400) */
         post: {
             parameters: {
                 query?: never;
@@ -6553,7 +6553,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a signed reply link is about (no sign-in needed) */
+        /** What a signed reply link is about (no sign-in needed; 429 after too many bad links from one address) */
         get: {
             parameters: {
                 query: {
